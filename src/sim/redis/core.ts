@@ -1,0 +1,159 @@
+import type { Redis } from 'ioredis';
+import { LFU_INIT_VAL, touchLfu } from './accessStats';
+import type { RedisConfig } from './config';
+import { Evictor } from './eviction';
+import { ExpiryIndex } from './expiryIndex';
+import { NO_EXPIRY, KeyTable, type KeyMeta } from './keyTable';
+import { BASELINE_USED_MEMORY } from './memoryModel';
+import { Monitor } from './monitor';
+import { ServerStats } from './stats';
+import { VirtualNow } from './virtualTime';
+
+const ignore = (): void => {};
+
+/**
+ * The simulated server's state and the bookkeeping ioredis-mock lacks: key metadata and
+ * memory, the expiry index, eviction, counters, MONITOR. ioredis-mock holds the values;
+ * every write goes through here first so the two always agree on which keys exist.
+ * Internal to src/sim/redis: the public face is {@link SimRedis}.
+ */
+export class RedisCore {
+  readonly table = new KeyTable();
+  readonly expiry = new ExpiryIndex();
+  readonly stats = new ServerStats();
+  readonly monitor = new Monitor();
+  readonly vt = new VirtualNow();
+  readonly evictor: Evictor;
+  readonly clients = new Set<string>();
+  peakMemory = BASELINE_USED_MEMORY;
+  /** Virtual time of the command in progress, unrounded (MONITOR prints microseconds). */
+  rawNow = 0;
+  /** Set by {@link begin}: over maxmemory and eviction could not fix it, so refuse `denyoom` writes. */
+  oom = false;
+  /** True under an LFU policy (accesses then update the LFU counter instead of the LRU clock). */
+  lfu: boolean;
+
+  constructor(
+    readonly mock: Redis,
+    private readonly clock: () => number,
+    readonly rng: () => number,
+    readonly config: RedisConfig,
+    readonly startedMs: number,
+  ) {
+    this.evictor = new Evictor(rng, config.samples);
+    this.lfu = config.policy.endsWith('-lfu');
+  }
+
+  get usedMemory(): number {
+    return BASELINE_USED_MEMORY + this.table.bytes;
+  }
+
+  /**
+   * Start a command: read the virtual clock once (integer ms, like `Date.now`), expire what is
+   * due, and run Redis's pre-command eviction (`performEvictions()` runs before every command
+   * when maxmemory is set, and only when used memory is already over it).
+   */
+  begin(): number {
+    const raw = this.clock();
+    this.rawNow = raw;
+    const now = Math.floor(raw);
+    if (this.expiry.peekAt() <= now) this.expireDue(now);
+    const max = this.config.maxmemory;
+    this.oom = max !== 0 && this.table.bytes + BASELINE_USED_MEMORY > max && !this.performEvictions(now);
+    return now;
+  }
+
+  /**
+   * Remove every key whose deadline is at or before `now` and count it in `expired_keys`.
+   * `<=` matches ioredis-mock (real Redis expires at `now > when`: one millisecond later).
+   * Real Redis finds them lazily or by its 10 Hz sampling cycle, so its counter lags a little;
+   * ours moves exactly at the deadline.
+   */
+  expireDue(now: number): void {
+    const expiry = this.expiry;
+    while (expiry.size > 0 && expiry.peekAt() <= now) {
+      const at = expiry.peekAt();
+      const meta = this.table.get(expiry.peekKey());
+      expiry.pop();
+      if (meta === undefined || meta.expireAt !== at) continue; // stale pair: the TTL moved or the key went
+      this.dropKey(meta, now);
+      this.stats.expiredKeys++;
+    }
+  }
+
+  /** Evict until used memory is within maxmemory; false if the policy finds nothing to evict. */
+  performEvictions(now: number): boolean {
+    const max = this.config.maxmemory;
+    while (this.usedMemory > max) {
+      const meta = this.evictor.pick(this.table, this.config.policy, now);
+      if (meta === null) return false;
+      this.dropKey(meta, now);
+      this.stats.evictedKeys++;
+    }
+    return true;
+  }
+
+  /** Delete a key from both the table and ioredis-mock (expiry, eviction). */
+  dropKey(meta: KeyMeta, now: number): void {
+    this.table.remove(meta);
+    this.vt.enter(now);
+    try {
+      this.mock.del(meta.key).catch(ignore);
+    } finally {
+      this.vt.exit();
+    }
+  }
+
+  /** A read or write access: Redis's `lookupKey()` updates the LRU clock or the LFU counter. */
+  touch(meta: KeyMeta, now: number): void {
+    if (this.lfu) touchLfu(meta, now, this.rng());
+    else meta.lruMs = now;
+  }
+
+  /**
+   * Record a string write of `value` to `key` with deadline `expireAt` (or {@link NO_EXPIRY};
+   * `keepTtl` keeps the current one). An overwrite counts as an access (lookupKeyWrite), and
+   * under LFU keeps the counter (dbSetValue); a new key starts fresh.
+   */
+  recordWrite(key: string, valueLength: number, expireAt: number, now: number, keepTtl = false): KeyMeta {
+    const table = this.table;
+    let meta = table.get(key);
+    if (meta === undefined) meta = table.create(key, now, LFU_INIT_VAL);
+    else this.touch(meta, now);
+    table.resize(meta, valueLength);
+    if (!keepTtl) this.recordExpire(meta, expireAt);
+    const used = this.usedMemory;
+    if (used > this.peakMemory) this.peakMemory = used;
+    return meta;
+  }
+
+  /** Set or clear a live key's deadline, indexing it for expiry. */
+  recordExpire(meta: KeyMeta, expireAt: number): void {
+    if (expireAt === NO_EXPIRY) {
+      this.table.clearExpire(meta);
+      return;
+    }
+    this.table.setExpire(meta, expireAt);
+    this.expiry.push(expireAt, meta.key);
+    // Sliding TTLs leave one stale pair per write; rebuild when they outnumber live ones.
+    if (this.expiry.size > 1024 + 4 * this.table.volatile.length) {
+      this.expiry.rebuild(this.table.volatile.map((m) => [m.expireAt, m.key] as const));
+    }
+  }
+
+  /** Forget every key (FLUSHALL). */
+  clearKeys(): void {
+    this.table.clear();
+    this.expiry.clear();
+    this.evictor.reset();
+  }
+
+  /** Mean remaining TTL of keys that have one, ms (INFO keyspace `avg_ttl`; Redis estimates it by sampling). */
+  avgTtl(now: number): number {
+    const vol = this.table.volatile;
+    if (vol.length === 0) return 0;
+    let sum = 0;
+    for (const m of vol) sum += Math.max(0, m.expireAt - now);
+    return Math.floor(sum / vol.length);
+  }
+}

@@ -1,0 +1,140 @@
+import type { RedisCore } from './core';
+import { NO_EXPIRY } from './keyTable';
+
+/**
+ * Key commands executed against the core: bookkeeping first, then the same command on
+ * ioredis-mock inside a virtual-time bracket. Shared by SimRedis's typed hot path and the
+ * generic `command()` path, so both behave identically. Callers have already passed the
+ * gate, counted the command and called `core.begin()`.
+ */
+
+/** Redis's TTL rounding (`ttlGenericCommand`: `(ttl+500)/1000`), not ioredis-mock's ceil. */
+export function ttlFromPttl(pttl: number): number {
+  return pttl < 0 ? pttl : Math.floor((pttl + 500) / 1000);
+}
+
+/** Keyspace hit/miss accounting of `lookupKeyRead`; GET also touches the key. */
+function lookup(core: RedisCore, key: string, now: number, touch: boolean): boolean {
+  const meta = core.table.get(key);
+  if (meta === undefined) {
+    core.stats.misses++;
+    return false;
+  }
+  core.stats.hits++;
+  if (touch) core.touch(meta, now);
+  return true;
+}
+
+export function execGet(core: RedisCore, key: string, now: number): Promise<string | null> {
+  lookup(core, key, now, true);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return core.mock.get(key);
+  } finally {
+    vt.exit();
+  }
+}
+
+/** SETEX with a validated positive integer `seconds`. */
+export function execSetex(core: RedisCore, key: string, seconds: number, value: string, now: number): Promise<'OK'> {
+  core.recordWrite(key, value.length, now + seconds * 1000, now);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return core.mock.setex(key, seconds, value);
+  } finally {
+    vt.exit();
+  }
+}
+
+/** A string write with an absolute deadline (or NO_EXPIRY / keep the current one). */
+export function writeString(core: RedisCore, key: string, value: string, expireAt: number, now: number, keepTtl: boolean): void {
+  const meta = core.recordWrite(key, value.length, expireAt, now, keepTtl);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    void core.mock.set(key, value); // a plain SET clears the mock's TTL; put back the one we keep or set
+    if (meta.expireAt !== NO_EXPIRY) void core.mock.pexpireat(key, meta.expireAt);
+  } finally {
+    vt.exit();
+  }
+}
+
+/** DEL one key (hot path: no array) or several. */
+export function execDel(core: RedisCore, keys: string | readonly string[], now: number): Promise<number> {
+  const table = core.table;
+  if (typeof keys === 'string') {
+    const meta = table.get(keys);
+    if (meta !== undefined) table.remove(meta);
+  } else {
+    for (const key of keys) {
+      const meta = table.get(key);
+      if (meta !== undefined) table.remove(meta);
+    }
+  }
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return typeof keys === 'string' ? core.mock.del(keys) : core.mock.del(...keys);
+  } finally {
+    vt.exit();
+  }
+}
+
+export function execExists(core: RedisCore, keys: readonly string[], now: number): Promise<number> {
+  for (const key of keys) lookup(core, key, now, false);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return core.mock.exists(...keys);
+  } finally {
+    vt.exit();
+  }
+}
+
+export function execPttl(core: RedisCore, key: string, now: number): Promise<number> {
+  lookup(core, key, now, false);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return core.mock.pttl(key);
+  } finally {
+    vt.exit();
+  }
+}
+
+/** EXPIRE/PEXPIRE condition flags (Redis 7). */
+export interface ExpireFlags { nx: boolean; xx: boolean; gt: boolean; lt: boolean }
+export const NO_FLAGS: ExpireFlags = Object.freeze({ nx: false, xx: false, gt: false, lt: false });
+
+/**
+ * `expireGenericCommand`: give `key` a deadline `ttlMs` from now. A deadline at or before now
+ * deletes the key (a delete, not an expiry: Redis does not count it in expired_keys).
+ */
+export function execExpire(core: RedisCore, key: string, ttlMs: number, flags: ExpireFlags, now: number): Promise<number> {
+  const meta = core.table.get(key);
+  if (meta === undefined) return Promise.resolve(0);
+  core.touch(meta, now);
+  const at = now + ttlMs;
+  const current = meta.expireAt === NO_EXPIRY ? Infinity : meta.expireAt; // no TTL counts as infinite
+  if ((flags.nx && current !== Infinity) || (flags.xx && current === Infinity)
+    || (flags.gt && at <= current) || (flags.lt && at >= current)) return Promise.resolve(0);
+  if (at <= now) return execDel(core, key, now);
+  core.recordExpire(meta, at);
+  const vt = core.vt;
+  vt.enter(now);
+  try {
+    return core.mock.pexpireat(key, at);
+  } finally {
+    vt.exit();
+  }
+}
+
+export function execPersist(core: RedisCore, key: string, now: number): Promise<number> {
+  const meta = core.table.get(key);
+  if (meta === undefined || meta.expireAt === NO_EXPIRY) return Promise.resolve(0);
+  core.touch(meta, now);
+  core.recordExpire(meta, NO_EXPIRY);
+  return core.vt.run(now, () => core.mock.persist(key));
+}
