@@ -1,0 +1,29 @@
+/**
+ * The human-readable summary `npm run sim` prints.
+ */
+import type { Summary } from '../sim/summary';
+import type { SimSettings } from '../sim/types';
+
+const pct = (n: number, of: number): string => (of === 0 ? '0.0%' : `${((100 * n) / of).toFixed(1)}%`);
+
+export function formatReport(s: SimSettings, sum: Summary): string {
+  const lines: string[] = [];
+  const nodes = s.nodes.length;
+  lines.push(`Session Cluster Lab — ${nodes} node${nodes === 1 ? '' : 's'}, SESSION_DRIVER=${s.session.driver}, balancer ${s.balancer.strategy}, ${s.users} ${s.clients} users, seed ${s.seed}`);
+  lines.push(`${sum.durationSec} virtual seconds, ${sum.requests} requests, p95 response ${sum.latencyMs.p95} ms`);
+  lines.push('');
+  lines.push('outcome           requests   share');
+  for (const [k, v] of Object.entries(sum.outcomes)) {
+    if (v > 0 || k === 'logged_out') lines.push(`${k.padEnd(16)}  ${String(v).padStart(8)}  ${pct(v, sum.requests).padStart(6)}`);
+  }
+  lines.push('');
+  lines.push(`logouts (logged-in users answered as guests, not asked for): ${sum.logouts}`);
+  lines.push(`statuses: ${Object.entries(sum.statuses).map(([k, v]) => `${k}×${v}`).join('  ')}`);
+  lines.push(`per node: ${Object.entries(sum.perNode).map(([k, v]) => `${k} ${v} (${pct(v, sum.requests)})`).join('  ')}`);
+  if (sum.redis) {
+    const r = sum.redis;
+    lines.push(`redis: ${r.commands} commands, ${r.keys} keys, expired_keys ${r.expiredKeys}, evicted_keys ${r.evictedKeys}, connected_clients ${r.connectedClients}`);
+  }
+  if (s.events.length) lines.push(`events: ${s.events.map((e) => `${e.atSec}s ${'node' in e.action ? `${e.action.kind}:${e.action.node}` : e.action.kind}`).join(', ')}`);
+  return lines.join('\n');
+}

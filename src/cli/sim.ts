@@ -1,0 +1,41 @@
+/**
+ * `npm run sim -- [options]`: run a scenario headless and print a summary (see README "CLI").
+ * Exit codes: 0 ran, 2 bad input (nothing was run).
+ */
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Simulation } from '../sim/simulation';
+import { summarize } from '../sim/summary';
+import { traceLine } from '../sim/trace';
+import { parseCli, USAGE } from './args';
+import { formatReport } from './report';
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parseCli(argv, (path) => readFileSync(path, 'utf8'));
+  if ('errors' in opts) {
+    for (const e of opts.errors) process.stderr.write(`sim: ${e}\n`);
+    process.stderr.write('Run `npm run sim -- --help` for the options.\n');
+    return 2;
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const out = opts.tracePath ? createWriteStream(opts.tracePath) : null;
+  const sim = await Simulation.create(opts.settings, {
+    traceLimit: 0,
+    listeners: out ? { onRecord: (r) => out.write(traceLine(r) + '\n') } : {},
+  });
+  await sim.run();
+  if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const summary = summarize(sim);
+  process.stdout.write((opts.json ? JSON.stringify(summary) : formatReport(opts.settings, summary)) + '\n');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`sim: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

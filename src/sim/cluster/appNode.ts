@@ -1,0 +1,48 @@
+/**
+ * One app server: its lifecycle actor (XState), its own disk of session files, and what is
+ * in flight on it.
+ */
+import { createActor, type Actor } from 'xstate';
+import { acceptsConnections, nodeMachine, type NodeEvent, type NodeState } from '../machines/nodeMachine';
+import { FileSessionDir } from '../session/fileStore';
+import type { NodeSpec } from '../types';
+
+export class AppNode {
+  readonly actor: Actor<typeof nodeMachine>;
+  /** `storage/framework/sessions` on this instance's disk. */
+  readonly disk: FileSessionDir;
+  /** Requests being processed. */
+  inFlight = 0;
+  /** Private address (the balancer's view, redis MONITOR's client address). */
+  readonly privateIp: string;
+
+  constructor(readonly spec: NodeSpec, index: number, lifetimeMin: number) {
+    this.actor = createActor(nodeMachine, { input: { name: spec.name } }).start();
+    this.disk = new FileSessionDir(lifetimeMin * 60_000);
+    this.privateIp = `10.0.0.${11 + index}`;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get state(): NodeState {
+    return this.actor.getSnapshot().value as NodeState;
+  }
+
+  /** PHP-FPM process lifetime counter: a request begun in an older epoch died with it. */
+  get epoch(): number {
+    return this.actor.getSnapshot().context.epoch;
+  }
+
+  get accepting(): boolean {
+    return acceptsConnections(this.state);
+  }
+
+  /** Send a lifecycle event; a new instance (REPLACE) comes with an empty disk. */
+  send(event: NodeEvent): void {
+    const before = this.actor.getSnapshot().context.generation;
+    this.actor.send(event);
+    if (this.actor.getSnapshot().context.generation !== before) this.disk.wipe();
+  }
+}

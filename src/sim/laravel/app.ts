@@ -1,0 +1,144 @@
+/**
+ * Laravel's request lifecycle for the session, split where time passes:
+ * `begin` = EncryptCookies → StartSession (read once) → VerifyCsrfToken → auth → controller;
+ * `finish` = StartSession's `save()`, which writes the WHOLE payload even if nothing changed
+ * (last write wins: FACTS.md, Session/Middleware/StartSession.php).
+ */
+import type { Rng } from '../rng';
+import { emptyPayload, type PayloadCodec, type SessionPayload } from './payload';
+import { AUTH_PAGES, CART, CHECKOUT, HOME, LOGIN, LOGOUT, isValidSessionId, type Method } from './routes';
+import type { SessionStore, StoreRequest } from '../session/store';
+
+/** The parts of an HTTP request the app reads. */
+export interface AppRequest {
+  method: Method;
+  path: string;
+  /** `laravel_session`, decrypted by EncryptCookies. */
+  sessionId: string | undefined;
+  /** `_token` form field / `X-XSRF-TOKEN` header. */
+  csrfToken: string | null;
+  /** The user this browser logs in as (the credentials it types). */
+  userId: number;
+}
+
+/** What the app answered, before the session is saved. */
+export interface AppResponse {
+  status: number;
+  location: string | null;
+  /** Whether the rendered response shows the user logged in. */
+  authenticated: boolean;
+  /** CSRF token embedded in the rendered page (meta tag / login form), if a page was rendered. */
+  pageToken: string | null;
+}
+
+/** A request between `begin` and `finish`: the session as the request will save it. */
+export interface Handled {
+  id: string;
+  payload: SessionPayload;
+  response: AppResponse;
+  /** Whether the store had this session when the request started. */
+  found: boolean;
+}
+
+const AUTH = new Set<string>(AUTH_PAGES);
+
+export class LaravelApp {
+  constructor(private readonly rng: Rng, private readonly codec: PayloadCodec) {}
+
+  /** `Str::random(40)`. */
+  newId(): string {
+    return this.rng.alnum(40);
+  }
+
+  /** StartSession (read), then the route. Throws what the store throws (→ 500). */
+  async begin(req: AppRequest, store: SessionStore, ctx: StoreRequest): Promise<Handled> {
+    let id = isValidSessionId(req.sessionId) ? req.sessionId : this.newId();
+    const raw = await store.read(id, ctx);
+    const stored = raw === null ? null : this.codec.decode(id, raw);
+    // An unknown id is kept, with empty data and a fresh token: the user is silently a guest.
+    const payload = stored ?? emptyPayload(this.rng.alnum(40));
+    const h: Handled = { id, payload, found: stored !== null, response: { status: 200, location: null, authenticated: false, pageToken: null } };
+
+    const isPost = req.method === 'POST';
+    if (isPost && req.csrfToken !== payload.token) {
+      h.response = this.page(419, payload); // TokenMismatchException → 419 Page Expired
+      return h;
+    }
+    const authed = payload.userId !== null;
+    if (req.path === LOGIN) {
+      if (authed) return this.redirect(h, HOME); // RedirectIfAuthenticated
+      if (!isPost) return this.render(h, req.path);
+      // Auth::attempt → updateSession → migrate(true); then the controller's regenerate():
+      // another migrate(true) and, from 12.34, a new CSRF token.
+      await this.destroy(id, store, ctx);
+      await this.destroy(this.newId(), store, ctx);
+      id = this.newId();
+      h.id = id;
+      payload.userId = req.userId;
+      payload.token = this.rng.alnum(40);
+      const target = payload.intended ?? HOME;
+      payload.intended = null;
+      return this.redirect(h, target);
+    }
+    if (req.path === LOGOUT && isPost) {
+      // logout(); invalidate() = flush + migrate(true); regenerateToken().
+      await this.destroy(id, store, ctx);
+      h.id = this.newId();
+      h.payload = emptyPayload(this.rng.alnum(40));
+      return this.redirect(h, LOGIN);
+    }
+    if (AUTH.has(req.path) || req.path === CART || req.path === CHECKOUT) {
+      if (!authed) {
+        if (!isPost) payload.intended = req.path; // redirect()->guest() remembers url.intended
+        return this.redirect(h, LOGIN);
+      }
+      if (req.path === CHECKOUT && isPost) {
+        payload.cart = [];
+        payload.status = 'Order placed';
+        payload.flashNew.push('status');
+        return this.redirect(h, '/orders');
+      }
+      if (req.path === CART) {
+        payload.cart.push(this.rng.int(1_000_000));
+        payload.status = 'Added to cart';
+        payload.flashNew.push('status');
+        return this.redirect(h, payload.previousUrl ?? HOME);
+      }
+      return this.render(h, req.path);
+    }
+    h.response = this.page(404, payload);
+    return h;
+  }
+
+  /** StartSession's `save()`: age flash data and write the whole payload. */
+  async finish(h: Handled, store: SessionStore, ctx: StoreRequest): Promise<void> {
+    const p = h.payload;
+    // Store::ageFlashData: forget last request's flash, move this request's to "old".
+    for (const key of p.flashOld) if (key === 'status') p.status = null;
+    p.flashOld = p.flashNew;
+    p.flashNew = [];
+    await store.write(h.id, this.codec.encode(h.id, p), ctx);
+  }
+
+  private async destroy(id: string, store: SessionStore, ctx: StoreRequest): Promise<void> {
+    this.codec.forget(id);
+    await store.destroy(id, ctx);
+  }
+
+  private render(h: Handled, path: string): Handled {
+    h.payload.previousUrl = `http://localhost${path}`; // storeCurrentUrl for GET pages
+    h.response = this.page(200, h.payload);
+    return h;
+  }
+
+  /** A rendered page; only a 200 page carries a form with the CSRF token. */
+  private page(status: number, p: SessionPayload): AppResponse {
+    return { status, location: null, authenticated: p.userId !== null, pageToken: status === 200 ? p.token : null };
+  }
+
+  private redirect(h: Handled, location: string): Handled {
+    h.response = { status: 302, location, authenticated: h.payload.userId !== null, pageToken: null };
+    return h;
+  }
+}
+

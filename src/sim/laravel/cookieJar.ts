@@ -1,0 +1,79 @@
+/**
+ * A browser's cookie jar for one simulated user. Values are what the browser holds: for
+ * Laravel's encrypted cookies that is ciphertext; `plain` is what the server decrypts it to
+ * with the APP_KEY every node shares.
+ */
+
+/** A `Set-Cookie` header, reduced to what the simulation needs. */
+export interface SetCookie {
+  name: string;
+  value: string;
+  /** Decrypted value for EncryptCookies-encrypted cookies. */
+  plain?: string;
+  /** Lifetime in seconds, 0 to delete, null for a browser-session cookie (gone when the browser closes). */
+  maxAgeSec: number | null;
+}
+
+interface StoredCookie {
+  value: string;
+  plain: string | undefined;
+  /** Virtual ms, or null for a session cookie. */
+  expiresAt: number | null;
+}
+
+/** Browsers drop a cookie whose name and value exceed 4096 bytes (RFC 6265 §6.1 minimum, what browsers enforce). */
+export const MAX_COOKIE_BYTES = 4096;
+
+export class CookieJar {
+  private readonly cookies = new Map<string, StoredCookie>();
+
+  /** The value the browser would send, or undefined (missing or expired). */
+  get(name: string, now: number): string | undefined {
+    return this.entry(name, now)?.value;
+  }
+
+  /** What the server reads after decrypting (falls back to the raw value). */
+  plain(name: string, now: number): string | undefined {
+    const c = this.entry(name, now);
+    return c ? (c.plain ?? c.value) : undefined;
+  }
+
+  /** Apply a Set-Cookie. Returns false when the browser refuses it for its size. */
+  set(cookie: SetCookie, now: number): boolean {
+    if (cookie.maxAgeSec === 0) {
+      this.cookies.delete(cookie.name);
+      return true;
+    }
+    if (cookie.name.length + cookie.value.length > MAX_COOKIE_BYTES) return false;
+    this.cookies.set(cookie.name, {
+      value: cookie.value,
+      plain: cookie.plain,
+      expiresAt: cookie.maxAgeSec === null ? null : now + cookie.maxAgeSec * 1000,
+    });
+    return true;
+  }
+
+  /** The browser was closed: session cookies go, persistent ones stay. */
+  closeBrowser(): void {
+    for (const [name, c] of this.cookies) if (c.expiresAt === null) this.cookies.delete(name);
+  }
+
+  /** Every live cookie, for the inspector. */
+  list(now: number): Array<{ name: string; value: string; plain?: string; expiresAt: number | null }> {
+    const out = [];
+    for (const name of [...this.cookies.keys()]) {
+      const c = this.entry(name, now);
+      if (c) out.push({ name, value: c.value, ...(c.plain !== undefined ? { plain: c.plain } : {}), expiresAt: c.expiresAt });
+    }
+    return out;
+  }
+
+  private entry(name: string, now: number): StoredCookie | undefined {
+    const c = this.cookies.get(name);
+    if (c && c.expiresAt !== null && c.expiresAt <= now) {
+      this.cookies.delete(name);
+      return undefined;
+    }
+    return c;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Totals and per-second series of what the simulation computed. Fed one finished request at
+ * a time; the per-second buckets drive the live charts.
+ */
+import { OUTCOMES, type Outcome, type TraceRecord } from './types';
+
+export type OutcomeCounts = Record<Outcome, number>;
+
+/** One virtual second of traffic. */
+export interface SecondBucket {
+  /** Virtual second (bucket start). */
+  sec: number;
+  requests: number;
+  outcomes: OutcomeCounts;
+  /** Requests answered per node. */
+  perNode: Record<string, number>;
+  logouts: number;
+  /** Redis figures sampled at the end of the second (null when Redis is not in play). */
+  redis: { keys: number; commands: number; connectedClients: number; usedMemory: number; evictedKeys: number; expiredKeys: number } | null;
+}
+
+export const zeroOutcomes = (): OutcomeCounts => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as OutcomeCounts;
+
+/** Latencies are kept in 1 ms buckets up to this bound (enough for nginx's 60 s timeouts). */
+const MAX_LATENCY_MS = 120_000;
+
+export class Metrics {
+  requests = 0;
+  logouts = 0;
+  readonly statuses: Record<string, number> = {};
+  readonly outcomes = zeroOutcomes();
+  readonly perNode: Record<string, number> = {};
+  readonly series: SecondBucket[] = [];
+  private current: SecondBucket;
+  private readonly latency = new Uint32Array(MAX_LATENCY_MS + 1);
+
+  constructor(nodeNames: readonly string[]) {
+    for (const n of nodeNames) this.perNode[n] = 0;
+    this.current = this.bucket(0);
+  }
+
+  /** Whether this finished request is a logout the user did not ask for. */
+  static isLogout(r: TraceRecord): boolean {
+    return r.authBefore && !r.authAfter && r.path !== '/logout';
+  }
+
+  record(r: TraceRecord, latencyMs: number): void {
+    this.requests++;
+    const status = String(r.status);
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.outcomes[r.outcome]++;
+    const c = this.current;
+    c.requests++;
+    c.outcomes[r.outcome]++;
+    if (r.node !== null) {
+      this.perNode[r.node] = (this.perNode[r.node] ?? 0) + 1;
+      c.perNode[r.node] = (c.perNode[r.node] ?? 0) + 1;
+    }
+    if (Metrics.isLogout(r)) {
+      this.logouts++;
+      c.logouts++;
+    }
+    this.latency[Math.min(MAX_LATENCY_MS, Math.max(0, Math.round(latencyMs)))]!++;
+  }
+
+  /** Close the current second and open the next. */
+  closeSecond(redis: SecondBucket['redis']): SecondBucket {
+    const done = this.current;
+    done.redis = redis;
+    this.series.push(done);
+    this.current = this.bucket(done.sec + 1);
+    return done;
+  }
+
+  /** The q-quantile (0..1) of response times in ms, as the user's browser measured them. */
+  latencyQuantile(q: number): number {
+    const target = Math.ceil(q * this.requests);
+    let seen = 0;
+    for (let ms = 0; ms <= MAX_LATENCY_MS; ms++) {
+      seen += this.latency[ms]!;
+      if (seen >= target && seen > 0) return ms;
+    }
+    return 0;
+  }
+
+  private bucket(sec: number): SecondBucket {
+    return { sec, requests: 0, outcomes: zeroOutcomes(), perNode: {}, logouts: 0, redis: null };
+  }
+}

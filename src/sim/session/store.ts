@@ -1,0 +1,25 @@
+/**
+ * Laravel's SessionHandlerInterface as the simulated nodes use it. Stores hold the
+ * serialized payload string, exactly what a real handler would write.
+ */
+import type { SetCookie } from '../laravel/cookieJar';
+
+/** What a store may need from the request it serves. */
+export interface StoreRequest {
+  now: number;
+  /** The request's cookie, decrypted (the cookie driver reads the payload from it). */
+  cookie(name: string): string | undefined;
+  /** Cookies queued on the response (the cookie driver writes the payload into one). */
+  queueCookie(cookie: SetCookie): void;
+  /** Label of the client connection (for redis MONITOR), e.g. the node's address. */
+  client: string;
+}
+
+export interface SessionStore {
+  /** `read($id)`: the stored string, or null when the store does not know the id (or it expired). */
+  read(id: string, req: StoreRequest): Promise<string | null> | string | null;
+  /** `write($id, $data)`: store the whole payload (last write wins). */
+  write(id: string, data: string, req: StoreRequest): Promise<void> | void;
+  /** `destroy($id)`: `migrate(true)` and `invalidate()` call it for the old id. */
+  destroy(id: string, req: StoreRequest): Promise<void> | void;
+}

@@ -1,0 +1,187 @@
+/**
+ * The simulation's public face: build a world from settings, move virtual time when the
+ * caller says so (`step`, `runUntil`), apply faults and settings changes, and report.
+ * Same settings + same seed + same calls ⇒ the same trace, byte for byte.
+ */
+import { createActor } from 'xstate';
+import { Upstream } from './balancer';
+import { AppNode } from './cluster/appNode';
+import { EventQueue } from './eventQueue';
+import { applyFault, booted, feed, reportReroutes } from './faults';
+import { arrive, finish, receive, send } from './flow';
+import { LaravelApp } from './laravel/app';
+import { PayloadCodec } from './laravel/payload';
+import { balancerMachine } from './machines/balancerMachine';
+import { redisMachine } from './machines/redisMachine';
+import { Metrics } from './metrics';
+import { SimRedis } from './redis/simRedis';
+import { Rng } from './rng';
+import { laravelNames } from '../config/laravelNames';
+import { makeStores } from './session/stores';
+import { Trace } from './trace';
+import type { FaultAction, ScheduledFault, SimSettings } from './types';
+import { addUsers, setUserCount } from './users/manage';
+import type { Listeners, SimEvent, World } from './world';
+
+/** Virtual time zero, as wall-clock ms (what Redis and the feed show): 2026-01-05 09:00:00 UTC. */
+export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export interface SimOptions {
+  /** Keep at most this many trace records in memory (all are still counted and streamed). */
+  traceLimit?: number;
+  listeners?: Listeners;
+}
+
+export class Simulation {
+  private constructor(private readonly w: World) {}
+
+  /** Build a world at virtual time 0. Loads the Redis mock only when the driver needs it. */
+  static async create(settings: SimSettings, options: SimOptions = {}): Promise<Simulation> {
+    const root = new Rng(settings.seed);
+    const names = laravelNames(settings.session.appName);
+    const codec = new PayloadCodec();
+    const w: World = {
+      settings: structuredClone(settings),
+      now: 0,
+      queue: new EventQueue<SimEvent>(),
+      rng: {
+        users: root.split('users'), behaviour: root.split('behaviour'), app: root.split('app'),
+        cookies: root.split('cookies'), network: root.split('network'), gc: root.split('gc'),
+      },
+      users: [],
+      nodes: new Map(settings.nodes.map((spec, i) => [spec.name, new AppNode(spec, i, settings.session.lifetimeMin)])),
+      upstream: new Upstream(settings.balancer, settings.nodes),
+      balancer: createActor(balancerMachine, { input: { peers: settings.nodes.map((n) => n.name) } }).start(),
+      redis: null,
+      redisActor: createActor(redisMachine).start(),
+      app: new LaravelApp(root.split('app'), codec),
+      codec,
+      storeFor: () => { throw new Error('stores not built'); },
+      names: { cookie: names.cookie, keyPrefix: names.sessionKeyPrefix },
+      metrics: new Metrics(settings.nodes.map((n) => n.name)),
+      trace: new Trace(options.traceLimit),
+      feed: [],
+      watches: new Map(),
+      listeners: options.listeners ?? {},
+      nextReqId: 1,
+    };
+    if (needsRedis(settings)) w.redis = await createRedis(w, root);
+    w.storeFor = makeStores(w);
+    addUsers(w, settings.users);
+    for (const f of settings.events) w.queue.push({ kind: 'fault', t: f.atSec * 1000, seq: 0, action: f.action });
+    w.queue.push({ kind: 'tick', t: 1000, seq: 0 });
+    return new Simulation(w);
+  }
+
+  /** Virtual ms since the start. */
+  get now(): number {
+    return this.w.now;
+  }
+
+  get settings(): Readonly<SimSettings> {
+    return this.w.settings;
+  }
+
+  /** The world, read-only by convention: views and reports read it, never write it. */
+  get world(): Readonly<World> {
+    return this.w;
+  }
+
+  /** Process the next event. Returns false when nothing is left. */
+  async step(): Promise<boolean> {
+    const e = this.w.queue.pop();
+    if (!e) return false;
+    this.w.now = e.t;
+    await this.dispatch(e);
+    return true;
+  }
+
+  /** Process every event up to and including virtual time `t` (ms), then stop the clock at `t`. */
+  async runUntil(t: number): Promise<void> {
+    const q = this.w.queue;
+    for (let e = q.peek(); e && e.t <= t; e = q.peek()) {
+      q.pop();
+      this.w.now = e.t;
+      await this.dispatch(e);
+    }
+    if (t > this.w.now) this.w.now = t;
+  }
+
+  /** Run to the configured duration. */
+  async run(): Promise<void> {
+    await this.runUntil(this.w.settings.durationSec * 1000);
+  }
+
+  /** Apply a fault now. Returns an error message instead of applying one that makes no sense. */
+  fault(action: FaultAction): string | null {
+    return applyFault(this.w, action);
+  }
+
+  /** Schedule a fault at a virtual time (a lesson's timeline). */
+  schedule(f: ScheduledFault): void {
+    this.w.queue.push({ kind: 'fault', t: Math.max(this.w.now, f.atSec * 1000), seq: 0, action: f.action });
+  }
+
+  /** Change the number of users live. */
+  setUsers(n: number): void {
+    setUserCount(this.w, n);
+    this.w.settings.users = n;
+  }
+
+  private async dispatch(e: SimEvent): Promise<void> {
+    const w = this.w;
+    switch (e.kind) {
+      case 'send':
+        return send(w, e.user, e.intent, e.activation);
+      case 'arrive':
+        return arrive(w, e);
+      case 'finish':
+        return finish(w, e);
+      case 'receive':
+        return receive(w, e);
+      case 'tick':
+        return this.tick();
+      case 'fault': {
+        const err = applyFault(w, e.action);
+        if (err) feed(w, 'warning', `scheduled fault ignored: ${err}`);
+        return;
+      }
+      case 'booted':
+        return booted(w, e.node, e.epoch);
+      case 'reroute-report':
+        return reportReroutes(w, e.node, e.watch);
+      case 'check':
+        return;
+    }
+  }
+
+  /** Once a virtual second: close the metrics bucket, let Redis expire keys, refresh the health view. */
+  private tick(): void {
+    const w = this.w;
+    w.redis?.tick(w.now);
+    const r = w.redis?.snapshot();
+    w.metrics.closeSecond(r ? {
+      keys: r.keys, commands: r.commands, connectedClients: r.connectedClients,
+      usedMemory: r.usedMemory, evictedKeys: r.evictedKeys, expiredKeys: r.expiredKeys,
+    } : null);
+    const unavailable = w.upstream.peers().filter((p) => p.unavailable || p.down).map((p) => p.name);
+    const known = w.balancer.getSnapshot().context.unavailable;
+    if (unavailable.join() !== known.join()) w.balancer.send({ type: 'HEALTH', unavailable });
+    w.queue.push({ kind: 'tick', t: w.now + 1000, seq: 0 });
+  }
+}
+
+function needsRedis(s: SimSettings): boolean {
+  return s.session.driver === 'redis';
+}
+
+async function createRedis(w: World, root: Rng): Promise<SimRedis> {
+  const rng = root.split('redis');
+  return SimRedis.create({
+    now: () => VIRTUAL_EPOCH_MS + w.now,
+    name: 'sessions',
+    maxmemoryBytes: w.settings.redis.maxmemoryBytes,
+    policy: w.settings.redis.policy,
+    rng: () => rng.float(),
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The simulation's state, as plain fields: what every part of the engine reads and writes.
+ * Built by `Simulation.create`; the request path, faults and users each live in their own file.
+ */
+import type { Actor } from 'xstate';
+import type { Upstream } from './balancer';
+import type { Route } from './balancer/types';
+import type { AppNode } from './cluster/appNode';
+import type { EventQueue, Scheduled } from './eventQueue';
+import type { Handled, LaravelApp } from './laravel/app';
+import type { SetCookie } from './laravel/cookieJar';
+import type { PayloadCodec } from './laravel/payload';
+import type { balancerMachine } from './machines/balancerMachine';
+import type { redisMachine } from './machines/redisMachine';
+import type { Metrics } from './metrics';
+import type { SimRedis } from './redis/simRedis';
+import type { Rng } from './rng';
+import type { SessionStore, StoreRequest } from './session/store';
+import type { Trace } from './trace';
+import type { FaultAction, SimSettings, TraceRecord } from './types';
+import type { Intent, User } from './users/user';
+
+/** A request in flight. The same object is re-queued as it moves (no allocation per hop). */
+export interface Req extends Scheduled {
+  kind: 'arrive' | 'finish' | 'receive';
+  id: number;
+  user: User;
+  /** The user's activation when the request was sent. */
+  activation: number;
+  intent: Intent;
+  sentAt: number;
+  ip: string;
+  sessionId: string | null;
+  authBefore: boolean;
+  csrfToken: string | null;
+  route: Route | null;
+  node: AppNode | null;
+  epoch: number;
+  store: SessionStore | null;
+  ctx: StoreRequest | null;
+  handled: Handled | null;
+  /** The Redis connection this request holds, if any. */
+  redisClient: string | null;
+  /** Set when the app failed (500) before `finish`. */
+  failed: boolean;
+  /** What the browser receives. */
+  status: number;
+  location: string | null;
+  authAfter: boolean;
+  pageToken: string | null;
+  cookies: SetCookie[];
+  answeredBy: string | null;
+}
+
+/** Events that are not requests. */
+export type Tick = Scheduled & (
+  | { kind: 'send'; user: User; intent: Intent; activation: number }
+  | { kind: 'tick' }
+  | { kind: 'fault'; action: FaultAction }
+  | { kind: 'booted'; node: string; epoch: number }
+  | { kind: 'reroute-report'; node: string; watch: RerouteWatch }
+  | { kind: 'check' }
+);
+
+export type SimEvent = Req | Tick;
+
+/** A line of the event feed ("12:04 node-2 crashed"). */
+export interface FeedItem {
+  /** Virtual ms. */
+  t: number;
+  kind: 'fault' | 'recovery' | 'info' | 'warning';
+  text: string;
+}
+
+/** Users whose last request went to a node that just failed, and how many got served elsewhere. */
+export interface RerouteWatch {
+  users: Set<number>;
+  rerouted: number;
+}
+
+export interface Listeners {
+  onRecord?: (r: TraceRecord) => void;
+  onFeed?: (f: FeedItem) => void;
+}
+
+export interface World {
+  settings: SimSettings;
+  now: number;
+  queue: EventQueue<SimEvent>;
+  rng: { users: Rng; behaviour: Rng; app: Rng; cookies: Rng; network: Rng; gc: Rng };
+  users: User[];
+  nodes: Map<string, AppNode>;
+  upstream: Upstream;
+  balancer: Actor<typeof balancerMachine>;
+  redis: SimRedis | null;
+  redisActor: Actor<typeof redisMachine>;
+  app: LaravelApp;
+  codec: PayloadCodec;
+  /** The store every node uses for the configured driver (file: each node's own disk). */
+  storeFor: (node: AppNode) => SessionStore;
+  names: { cookie: string; keyPrefix: string };
+  metrics: Metrics;
+  trace: Trace;
+  feed: FeedItem[];
+  watches: Map<string, RerouteWatch>;
+  listeners: Listeners;
+  nextReqId: number;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { LOGIN_KEY, PayloadCodec, emptyPayload, unwrapFromCache, wrapForCache } from '../../src/sim/laravel/payload';
+
+describe('session payload', () => {
+  it('serializes like PHP, with the web guard login key', () => {
+    const codec = new PayloadCodec();
+    const p = { ...emptyPayload('T'.repeat(40)), userId: 42, previousUrl: 'http://localhost/dashboard' };
+    const text = codec.encode("id", p);
+    expect(text).toBe(
+      `a:4:{s:6:"_token";s:40:"${'T'.repeat(40)}";s:9:"_previous";a:1:{s:3:"url";s:26:"http://localhost/dashboard";}` +
+      `s:6:"_flash";a:2:{s:3:"old";a:0:{}s:3:"new";a:0:{}}s:50:"${LOGIN_KEY}";i:42;}`,
+    );
+  });
+
+  it('decodes what it wrote, and also a payload it never saw (typed into redis-cli)', () => {
+    const p = { ...emptyPayload('a'.repeat(40)), userId: 7, cart: [3, 9], status: 'Added to cart', flashOld: ['status'] };
+    const text = new PayloadCodec().encode("id", p);
+    expect(new PayloadCodec().decode("id", text)).toEqual(p); // a fresh codec: really parsed
+    expect(new PayloadCodec().decode("id", "not php")).toBeNull();
+  });
+
+  it('returns copies, so a request cannot mutate what the store holds', () => {
+    const codec = new PayloadCodec();
+    const text = codec.encode("id", emptyPayload('b'.repeat(40)));
+    codec.decode("id", text)!.cart.push(1);
+    expect(codec.decode("id", text)!.cart).toEqual([]);
+  });
+
+  it('wraps for the cache layer as s:N:"…"; (byte length)', () => {
+    expect(wrapForCache('a:0:{}')).toBe('s:6:"a:0:{}";');
+    expect(wrapForCache('é')).toBe('s:2:"é";');
+    expect(unwrapFromCache('s:6:"a:0:{}";')).toBe('a:0:{}');
+    expect(unwrapFromCache('garbage')).toBeNull();
+  });
+});
+
+describe('serializePayload', () => {
+  it('matches php-serialize on every shape the app writes', async () => {
+    const { serialize } = await import('php-serialize');
+    const { serializePayload } = await import('../../src/sim/laravel/payload');
+    const shapes = [
+      emptyPayload('a'.repeat(40)),
+      { ...emptyPayload('b'.repeat(40)), userId: 12, previousUrl: 'http://localhost/orders', intended: '/profile' },
+      { ...emptyPayload('c'.repeat(40)), userId: 3, cart: [5, 700001], status: 'Added to cart', flashOld: ['status'], flashNew: ['status'] },
+      { ...emptyPayload('d'.repeat(40)), previousUrl: 'http://localhost/ünïcode' },
+    ];
+    for (const p of shapes) {
+      const php: Record<string, unknown> = { _token: p.token };
+      if (p.intended !== null) php.url = { intended: p.intended };
+      if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
+      php._flash = { old: p.flashOld, new: p.flashNew };
+      if (p.userId !== null) php[LOGIN_KEY] = p.userId;
+      if (p.cart.length) php.cart = p.cart;
+      if (p.status !== null) php.status = p.status;
+      expect(serializePayload(p)).toBe(serialize(php));
+    }
+  });
+});
