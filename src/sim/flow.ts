@@ -63,7 +63,7 @@ async function tryNextPeer(w: World, req: Req): Promise<void> {
   const route = req.route!;
   for (;;) {
     const peer = route.next(w.now);
-    if (!peer) return respond(w, req, 502, null);
+    if (!peer) return respond(w, req, w.upstream.noPeerStatus, null); // nginx 502, HAProxy 503
     const node = w.nodes.get(peer.name);
     if (node && node.accepting) return begin(w, req, node);
     route.done(w.now, false); // connection refused: counts towards max_fails, retried for any method
@@ -179,7 +179,7 @@ function respond(w: World, req: Req, status: number, node: string | null): void 
 
 function classify(req: Req): Outcome {
   const s = req.status;
-  if (s === 502) return 'bad_gateway';
+  if (s === 502 || s === 503) return 'bad_gateway';
   if (s === 504) return 'gateway_timeout';
   if (s >= 500) return 'server_error';
   if (s === 419) return 'csrf_mismatch';

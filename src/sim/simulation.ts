@@ -4,7 +4,7 @@
  * Same settings + same seed + same calls ⇒ the same trace, byte for byte.
  */
 import { createActor } from 'xstate';
-import { Upstream } from './balancer';
+import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
 import { applyFault, booted, feed, reportReroutes } from './faults';
@@ -70,6 +70,7 @@ export class Simulation {
     addUsers(w, settings.users);
     for (const f of settings.events) w.queue.push({ kind: 'fault', t: f.atSec * 1000, seq: 0, action: f.action });
     w.queue.push({ kind: 'tick', t: 1000, seq: 0 });
+    if (settings.balancer.flavor === 'haproxy') w.queue.push({ kind: 'check', t: HAPROXY_CHECK.interMs, seq: 0 });
     return new Simulation(w);
   }
 
@@ -151,8 +152,15 @@ export class Simulation {
       case 'reroute-report':
         return reportReroutes(w, e.node, e.watch);
       case 'check':
-        return;
+        return this.healthChecks();
     }
+  }
+
+  /** HAProxy's active checks (`check inter 2s`): a TCP connect to every server. */
+  private healthChecks(): void {
+    const w = this.w;
+    for (const node of w.nodes.values()) w.upstream.healthCheck(node.name, node.accepting, w.now);
+    w.queue.push({ kind: 'check', t: w.now + HAPROXY_CHECK.interMs, seq: 0 });
   }
 
   /** Once a virtual second: close the metrics bucket, let Redis expire keys, refresh the health view. */
