@@ -4,8 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { parseEventSpec, settingsFromScenario, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
+import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
+import { closest } from '../config/suggest';
+import { parseSetups, type Setup } from '../sim/compare';
+import { parseMemory } from '../sim/redis';
 import {
-  BALANCER_STRATEGIES, CLIENT_POPULATIONS, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
+  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
 } from '../sim/types';
 
 export const USAGE = `Usage: npm run sim -- [options]
@@ -21,15 +25,37 @@ Runs a cluster headless on a virtual clock and prints a summary.
   --seed N                random seed (default 1)
   --lifetime MINUTES      SESSION_LIFETIME (default 120)
   --on-redis-failure M    ${REDIS_FAILURE_MODES.join('|')} (default fail-closed)
-  --event T:ACTION[:NODE] at T virtual seconds: crash|restart|replace|drain:node-N,
-                          redis-down, redis-up (repeatable)
+  --expire-on-close       SESSION_EXPIRE_ON_CLOSE=true
+  --event T:ACTION[:ARG]  at T virtual seconds (repeatable):
+                          crash|restart|replace|drain|partition|heal:node-N,
+                          redis-down, redis-up, redis-failover, redis-blackhole,
+                          redis-latency:MS, deploy (rolling: drain, replace, boot each node)
   --scenario FILE.json    settings and events from a file (flags override it)
+  --env FILE              a Laravel .env (SESSION_DRIVER, SESSION_LIFETIME, APP_NAME…)
+  --nginx FILE            an nginx upstream block (nodes, weights, balancing method)
+  --haproxy FILE          an HAProxy backend section
+Failure lab:
+  --redis-maxmemory SIZE  maxmemory, e.g. 2mb (default 0: no limit)
+  --redis-policy P        maxmemory-policy (default noeviction)
+  --cache-load L          none|light|heavy cache traffic on the same Redis (default none)
+  --dedicated-session-redis  sessions on their own Redis, apart from the cache
+  --concurrency N         parallel add-to-cart requests per user, 1–8 (default 1)
+  --session-block         ->block() on the cart routes (a session lock)
+  --sentinel              a replica and Sentinel (for the redis-failover event)
+  --local-session-cache   a node-local copy of sessions in front of Redis
+  --compare SETUPS        run the same traffic through several set-ups: "seed" (the
+                          lesson's File / Redis / Sticky table) or DRIVER/BALANCER,…
+Output:
   --json                  print one JSON object instead of the table
   --trace FILE            write one JSON line per request to FILE
   --help                  this text`;
 
 export interface CliOptions {
   settings: SimSettings;
+  /** `--compare`: the set-ups to run the same traffic through. */
+  compare: Setup[] | null;
+  /** Warnings from config files (printed, not fatal). */
+  warnings: string[];
   json: boolean;
   tracePath: string | null;
   help: boolean;
@@ -40,6 +66,10 @@ const OPTIONS = {
   clients: { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' }, lifetime: { type: 'string' },
   'on-redis-failure': { type: 'string' }, event: { type: 'string', multiple: true }, scenario: { type: 'string' },
   json: { type: 'boolean' }, trace: { type: 'string' }, help: { type: 'boolean' },
+  'expire-on-close': { type: 'boolean' }, env: { type: 'string' }, nginx: { type: 'string' }, haproxy: { type: 'string' },
+  'redis-maxmemory': { type: 'string' }, 'redis-policy': { type: 'string' }, 'cache-load': { type: 'string' },
+  'dedicated-session-redis': { type: 'boolean' }, concurrency: { type: 'string' }, 'session-block': { type: 'boolean' },
+  sentinel: { type: 'boolean' }, 'local-session-cache': { type: 'boolean' }, compare: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
@@ -60,15 +90,19 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 /**
- * Parse argv (without node and script). `readScenario` reads a scenario file's text (injected
- * for tests). Returns options, or every error found (nothing is half-applied).
+ * Parse argv (without node and script). `readFile` reads a scenario or config file's text
+ * (injected for tests). Returns options, or every error found (nothing is half-applied).
  */
-export function parseCli(argv: string[], readScenario: (path: string) => string): CliOptions | { errors: string[] } {
+export function parseCli(argv: string[], readFile: (path: string) => string): CliOptions | { errors: string[] } {
+  const readScenario = readFile;
   let flags: Flags;
   try {
     flags = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    return { errors: [(e as Error).message.split('\n')[0]!] };
+    const message = (e as Error).message.split('\n')[0]!;
+    const flag = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const near = flag === undefined ? null : closest(flag, Object.keys(OPTIONS));
+    return { errors: [near ? `${message}: did you mean --${near}?` : message] };
   }
   const errors: string[] = [];
   let settings: SimSettings;
@@ -86,6 +120,13 @@ export function parseCli(argv: string[], readScenario: (path: string) => string)
     const r = settingsFromScenario({});
     if ('errors' in r) return r;
     settings = r.settings;
+  }
+  const warnings: string[] = [];
+  const files = applyConfigFiles(settings, flags, readFile, warnings);
+  if (files.length) return { errors: files };
+  if (flags.nginx !== undefined && flags.haproxy !== undefined) errors.push('--nginx and --haproxy both describe the load balancer: give one');
+  if ((flags.nginx !== undefined || flags.haproxy !== undefined) && (flags.nodes !== undefined || flags.balancer !== undefined)) {
+    errors.push(`--${flags.nginx !== undefined ? 'nginx' : 'haproxy'} already sets the nodes and the balancing method: drop --nodes/--balancer`);
   }
   const nodes = flags.nodes !== undefined ? int('nodes', flags.nodes, 1, MAX_NODES, errors) : undefined;
   if (nodes !== undefined) settings.nodes = Array.from({ length: nodes }, (_, i) => defaultNode(i + 1));
@@ -109,6 +150,14 @@ export function parseCli(argv: string[], readScenario: (path: string) => string)
   if (flags['on-redis-failure'] !== undefined) {
     settings.session.onRedisFailure = oneOf('on-redis-failure', flags['on-redis-failure'], REDIS_FAILURE_MODES, errors) ?? settings.session.onRedisFailure;
   }
+  if (flags['expire-on-close']) settings.session.expireOnClose = true;
+  applyLabFlags(settings, flags, errors);
+  let compare: Setup[] | null = null;
+  if (flags.compare !== undefined) {
+    const c = parseSetups(flags.compare);
+    if (typeof c === 'string') errors.push(`--compare: ${c}`);
+    else compare = c;
+  }
   for (const spec of flags.event ?? []) {
     const e = parseEventSpec(spec, settings.nodes.length);
     if (typeof e === 'string') errors.push(`--event ${e}`);
@@ -121,5 +170,61 @@ export function parseCli(argv: string[], readScenario: (path: string) => string)
     }
   }
   if (errors.length) return { errors };
-  return { settings, json: flags.json ?? false, tracePath: flags.trace ?? null, help: flags.help ?? false };
+  return { settings, compare, warnings, json: flags.json ?? false, tracePath: flags.trace ?? null, help: flags.help ?? false };
+}
+
+/** `--env`, `--nginx`, `--haproxy`: parse with the editors' parsers; errors as FILE:LINE:COL. */
+function applyConfigFiles(settings: SimSettings, flags: Flags, readFile: (path: string) => string, warnings: string[]): string[] {
+  const errors: string[] = [];
+  const read = (path: string): string | null => {
+    try {
+      return readFile(path);
+    } catch (e) {
+      errors.push(`${path}: ${(e as Error).message}`);
+      return null;
+    }
+  };
+  const report = (path: string, diagnostics: readonly Diagnostic[]): boolean => {
+    for (const d of diagnostics) (d.severity === 'error' ? errors : warnings).push(formatDiagnostic(path, d));
+    return !hasErrors(diagnostics);
+  };
+  if (flags.env !== undefined) {
+    const text = read(flags.env);
+    const r = text === null ? null : parseEnv(text);
+    if (r && report(flags.env, r.diagnostics) && r.value) {
+      settings.session = { ...settings.session, ...r.value.session };
+      settings.redis = { ...settings.redis, ...r.value.redis };
+    }
+  }
+  for (const [flag, parse] of [['nginx', parseNginxUpstream], ['haproxy', parseHaproxyBackend]] as const) {
+    const path = flags[flag];
+    if (path === undefined) continue;
+    const text = read(path);
+    const r = text === null ? null : parse(text);
+    if (r && report(path, r.diagnostics) && r.value) {
+      settings.balancer = r.value.balancer;
+      settings.nodes = r.value.nodes;
+    }
+  }
+  return errors;
+}
+
+/** The failure-lab flags (issue 6 of the CLI contract). */
+function applyLabFlags(settings: SimSettings, flags: Flags, errors: string[]): void {
+  if (flags['redis-maxmemory'] !== undefined) {
+    const bytes = parseMemory(flags['redis-maxmemory']);
+    if (bytes === null) errors.push(`--redis-maxmemory: expected a size such as 2mb, 512kb or 1048576, got "${flags['redis-maxmemory']}"`);
+    else settings.redis.maxmemoryBytes = bytes;
+  }
+  if (flags['redis-policy'] !== undefined) settings.redis.policy = oneOf('redis-policy', flags['redis-policy'], EVICTION_POLICIES, errors) ?? settings.redis.policy;
+  if (flags['cache-load'] !== undefined) settings.redis.cacheLoad = oneOf('cache-load', flags['cache-load'], CACHE_LOADS, errors) ?? settings.redis.cacheLoad;
+  if (flags['dedicated-session-redis']) settings.redis.dedicatedSessionRedis = true;
+  if (flags.sentinel) settings.redis.sentinel = true;
+  if (flags.concurrency !== undefined) settings.concurrency = int('concurrency', flags.concurrency, 1, 8, errors) ?? settings.concurrency;
+  if (flags['session-block']) settings.session.block = true;
+  if (flags['local-session-cache']) settings.session.localCache = true;
+  const usesRedisForSessions = settings.session.driver === 'redis';
+  for (const flag of ['dedicated-session-redis', 'sentinel', 'local-session-cache'] as const) {
+    if (flags[flag] && !usesRedisForSessions) errors.push(`--${flag} needs --driver redis`);
+  }
 }

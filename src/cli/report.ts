@@ -1,6 +1,7 @@
 /**
  * The human-readable summary `npm run sim` prints.
  */
+import type { CompareRow } from '../sim/compare';
 import type { Summary } from '../sim/summary';
 import type { SimSettings } from '../sim/types';
 
@@ -26,4 +27,21 @@ export function formatReport(s: SimSettings, sum: Summary): string {
   }
   if (s.events.length) lines.push(`events: ${s.events.map((e) => `${e.atSec}s ${'node' in e.action ? `${e.action.kind}:${e.action.node}` : e.action.kind}`).join(', ')}`);
   return lines.join('\n');
+}
+
+/** The seed lesson's table, with measured numbers. */
+export function formatCompare(s: SimSettings, rows: readonly CompareRow[]): string {
+  const head = ['set-up', 'requests', 'logouts', '419s', '5xx', 'lost upd.', 'redis cmds', 'p95 ms', 'imbalance'];
+  const body = rows.map((r) => [r.label, r.requests, r.logouts, r.csrfMismatches, r.serverErrors, r.lostUpdates, r.redisCommands, r.p95Ms, r.imbalance.toFixed(2)].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const events = s.events.length ? `, events: ${s.events.map((e) => `${e.atSec}s ${'node' in e.action ? `${e.action.kind}:${e.action.node}` : e.action.kind}`).join(', ')}` : '';
+  return [
+    `Same traffic through each set-up: ${s.nodes.length} nodes, ${s.users} ${s.clients} users, ${s.durationSec} s, seed ${s.seed}${events}`,
+    '',
+    line(head),
+    ...body.map(line),
+    '',
+    'imbalance = busiest node\'s requests / a fair share (1.00 = even)',
+  ].join('\n');
 }

@@ -7,7 +7,8 @@ import { Simulation } from '../sim/simulation';
 import { summarize } from '../sim/summary';
 import { traceLine } from '../sim/trace';
 import { parseCli, USAGE } from './args';
-import { formatReport } from './report';
+import { formatCompare, formatReport } from './report';
+import { compareSetups } from '../sim/compare';
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseCli(argv, (path) => readFileSync(path, 'utf8'));
@@ -18,6 +19,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.help) {
     process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  for (const w of opts.warnings) process.stderr.write(`sim: ${w}\n`);
+  if (opts.compare) {
+    const rows = await compareSetups(opts.settings, opts.compare);
+    const s = opts.settings;
+    process.stdout.write((opts.json ? JSON.stringify({ seed: s.seed, durationSec: s.durationSec, users: s.users, rows }) : formatCompare(s, rows)) + '\n');
     return 0;
   }
   const out = opts.tracePath ? createWriteStream(opts.tracePath) : null;

@@ -2,21 +2,16 @@
  * Faults an instructor triggers or a scenario schedules, and the event feed that reports
  * them: node crash/restart/replace/drain, Redis down/up.
  */
+import { REPLACE_BOOT_MS, RESTART_BOOT_MS } from './cluster/appNode';
+import { deployNodeUp, nodeDrained, startDeploy } from './cluster/deploy';
+import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from './cluster/sessionRedis';
+import { feed } from './feed';
 import type { FaultAction } from './types';
-import type { FeedItem, World } from './world';
+import type { World } from './world';
 
-/** Boot times, virtual ms: a PHP-FPM restart is quick; a replacement instance must be provisioned. */
-export const RESTART_BOOT_MS = 5_000;
-export const REPLACE_BOOT_MS = 15_000;
 /** How long after a node failure the feed reports how many of its users were served elsewhere. */
 export const REROUTE_REPORT_MS = 15_000;
 
-export function feed(w: World, kind: FeedItem['kind'], text: string): void {
-  const item: FeedItem = { t: w.now, kind, text };
-  w.feed.push(item);
-  if (w.feed.length > 500) w.feed.shift();
-  w.listeners.onFeed?.(item);
-}
 
 /** Start counting which of a node's recent users get answered elsewhere. */
 function watchReroutes(w: World, node: string): void {
@@ -35,15 +30,78 @@ export function reportReroutes(w: World, node: string, watch: { users: Set<numbe
 
 /** Apply a fault now. Returns an error message if it does not apply (unknown node, wrong state). */
 export function applyFault(w: World, action: FaultAction): string | null {
-  if (action.kind === 'redis-down' || action.kind === 'redis-up') {
-    if (!w.redis) return 'Redis is not part of this cluster (the session driver is not redis)';
-    const down = action.kind === 'redis-down';
-    w.redisActor.send({ type: down ? 'DOWN' : 'UP' });
-    if (down) w.redis.down();
-    else w.redis.up();
-    feed(w, down ? 'fault' : 'recovery', down ? 'Redis went down: connection refused' : 'Redis is back up');
-    return null;
+  switch (action.kind) {
+    case 'redis-down':
+    case 'redis-up':
+      return redisUpDown(w, action.kind === 'redis-down');
+    case 'redis-failover':
+      return redisFailover(w);
+    case 'redis-latency': {
+      if (!w.redis) return NO_REDIS;
+      for (const r of redisInstances(w)) r.setLatency(action.ms);
+      feed(w, action.ms > 0 ? 'fault' : 'recovery', action.ms > 0 ? `Redis is slow: every command takes ${action.ms} ms longer` : 'Redis latency back to normal');
+      return null;
+    }
+    case 'redis-blackhole': {
+      if (!w.redis) return NO_REDIS;
+      w.redis.blackhole = true;
+      feed(w, 'fault', 'Redis is black-holed: packets are dropped, calls hang until nginx gives up (60 s)');
+      return null;
+    }
+    case 'deploy':
+      return startDeploy(w);
+    default:
+      return nodeFault(w, action);
   }
+}
+
+const NO_REDIS = 'Redis is not part of this cluster (the session driver is not redis)';
+
+function redisInstances(w: World) {
+  return [w.redis, w.cacheRedis, w.replica].filter((r, i, all) => r && all.indexOf(r) === i).map((r) => r!);
+}
+
+function redisUpDown(w: World, down: boolean): string | null {
+  if (!w.redis) return NO_REDIS;
+  if (!down && w.redisActor.getSnapshot().value === 'failingOver') return 'Sentinel is failing over; the replica will be promoted';
+  w.redisActor.send({ type: down ? 'DOWN' : 'UP' });
+  if (down) w.redis.down();
+  else {
+    w.redis.up();
+    w.redis.blackhole = false;
+  }
+  feed(w, down ? 'fault' : 'recovery', down ? 'Redis went down: connection refused' : 'Redis is back up');
+  return null;
+}
+
+/** The primary dies; Sentinel notices after down-after-milliseconds and promotes the replica. */
+function redisFailover(w: World): string | null {
+  if (!w.redis) return NO_REDIS;
+  if (!w.replica) return 'no replica: run with Sentinel (--sentinel) to fail over';
+  if (w.redisActor.getSnapshot().value !== 'up') return 'the primary is not up';
+  w.redisActor.send({ type: 'FAILOVER' });
+  w.redis.down();
+  w.queue.push({ kind: 'promote', t: w.now + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS, seq: 0 });
+  feed(w, 'fault', `Redis primary died; Sentinel will promote the replica after down-after-milliseconds (${SENTINEL_DOWN_AFTER_MS / 1000} s)`);
+  return null;
+}
+
+/** Sentinel promotes the replica: writes still in the replication lag are lost. */
+export function promoteReplica(w: World): void {
+  const replica = w.replica;
+  if (!replica) return;
+  const lost = w.pendingReplication;
+  const wasShared = w.cacheRedis === w.redis;
+  w.replicationStream++;
+  w.pendingReplication = 0;
+  w.redis = replica;
+  if (wasShared) w.cacheRedis = replica;
+  w.replica = null;
+  w.redisActor.send({ type: 'PROMOTED' });
+  feed(w, 'recovery', `Sentinel promoted the replica to primary; ${lost} write${lost === 1 ? '' : 's'} not yet replicated were lost`);
+}
+
+function nodeFault(w: World, action: Extract<FaultAction, { node: string }>): string | null {
   const node = w.nodes.get(action.node);
   if (!node) return `no node named ${action.node}`;
   const state = node.state;
@@ -58,10 +116,18 @@ export function applyFault(w: World, action: FaultAction): string | null {
       if (state !== 'up') return `${node.name} is ${state}: only a node that is up can be drained`;
       node.send({ type: 'DRAIN' });
       w.upstream.setDown(node.name, true);
-      if (node.inFlight === 0) node.send({ type: 'DRAINED' });
       feed(w, 'info', `${node.name} draining: marked down in the upstream, finishing ${node.inFlight} request(s)`);
       watchReroutes(w, node.name);
+      if (node.inFlight === 0) nodeDrained(w, node);
       return null;
+    case 'partition':
+    case 'heal': {
+      const cut = action.kind === 'partition';
+      if (node.partitioned === cut) return `${node.name} is already ${cut ? 'cut off from' : 'connected to'} Redis`;
+      node.partitioned = cut;
+      feed(w, cut ? 'fault' : 'recovery', cut ? `${node.name} is cut off from Redis: its Redis calls hang` : `${node.name} can reach Redis again`);
+      return null;
+    }
     case 'restart':
     case 'replace': {
       const replace = action.kind === 'replace';
@@ -83,4 +149,5 @@ export function booted(w: World, name: string, epoch: number): void {
   node.send({ type: 'BOOTED' });
   w.upstream.setDown(name, node.spec.down);
   feed(w, 'recovery', `${name} is up`);
+  deployNodeUp(w, name);
 }

@@ -5,6 +5,11 @@
  * retried and a POST is not (502); no live upstream left → 502.
  */
 import type { AppNode } from './cluster/appNode';
+import { nodeDrained } from './cluster/deploy';
+import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
+import type { Handled } from './laravel/app';
+import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
+import { RedisTimeoutError } from './redis/errors';
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
@@ -47,6 +52,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     authBefore: user.loggedIn,
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
     route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, redisClient: null,
+    startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
     status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
   };
   w.queue.push(req);
@@ -94,7 +100,12 @@ class LbRequest implements BalancerRequest {
 }
 
 
-/** The node starts the request: StartSession reads, the route runs. */
+/** nginx's `proxy_read_timeout` default: a hung upstream is given up on after 60 s. */
+export const PROXY_TIMEOUT_MS = 60_000;
+
+const usesRedis = (w: World): boolean => w.settings.session.driver === 'redis';
+
+/** The node accepts the request. */
 async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   node.inFlight++;
   req.node = node;
@@ -103,53 +114,125 @@ async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   req.ctx = new StoreContext(w.now, node.privateIp, req);
   req.cookies = [];
   req.failed = false;
+  req.timedOut = false;
+  req.lostUpdate = false;
+  req.lock = null;
+  req.startedAt = w.now;
+  req.lockSince = w.now;
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
   // A refused connection surfaces at that first command, where fail-closed or the fallback decides.
   req.redisClient = null;
-  if (w.redis && w.settings.session.driver === 'redis' && w.redis.isUp) {
+  if (w.redis && usesRedis(w) && w.redis.isUp && !w.redis.blackhole && !node.partitioned) {
     req.redisClient = redisClient(node, req);
     w.redis.connect(req.redisClient);
   }
+  if (needsLock(w, req)) return acquireLock(w, req);
+  return run(w, req);
+}
+
+/** Session blocking applies to the cart routes when `->block()` is on and the browser has a session. */
+function needsLock(w: World, req: Req): boolean {
+  return !!w.settings.session.block && req.intent.method === 'POST' && (req.intent.path === CART || req.intent.path === CHECKOUT)
+    && isValidSessionId(req.sessionId ?? undefined);
+}
+
+/** Take the session lock, or poll again in 50 ms, or give up after 10 s (LockTimeoutException → 500). */
+export async function acquireLock(w: World, req: Req): Promise<void> {
+  const node = req.node!;
+  if (node.epoch !== req.epoch) return scheduleFinish(w, req, 0); // the process died while waiting
+  const key = lockKey(w, req.sessionId!);
+  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
+  try {
+    if (await tryLock(w, node, key, `req${req.id}`, node.privateIp)) {
+      req.lock = key;
+      return run(w, req);
+    }
+  } catch {
+    req.failed = true;
+    return scheduleFinish(w, req, 0);
+  }
+  if (w.now - req.lockSince >= LOCK_WAIT_MS) {
+    req.failed = true;
+    return scheduleFinish(w, req, 0);
+  }
+  req.kind = 'lock';
+  req.t = w.now + LOCK_POLL_MS;
+  w.queue.push(req);
+}
+
+/** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
+async function run(w: World, req: Req): Promise<void> {
+  const node = req.node!;
+  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
   const [lo, hi] = SERVICE_MS;
   let service = w.rng.network.between(lo, hi);
   try {
     req.handled = await w.app.begin(
-      { method: req.intent.method, path: req.intent.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id },
-      req.store,
-      req.ctx,
+      { method: req.intent.method, path: req.intent.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id, ajax: req.intent.ajax ?? false },
+      req.store!,
+      req.ctx!,
     );
-    if (w.settings.session.driver === 'redis') service += 2 * REDIS_RTT_MS;
+    if (usesRedis(w)) service += 2 * (REDIS_RTT_MS + (w.redis?.latencyMs ?? 0));
   } catch {
     req.failed = true; // RedisException: Connection refused → 500
   }
+  scheduleFinish(w, req, service);
+}
+
+function scheduleFinish(w: World, req: Req, afterMs: number): void {
   req.kind = 'finish';
-  req.t = w.now + service;
+  req.t = w.now + afterMs;
+  w.queue.push(req);
+}
+
+/** A Redis call that never answers: PHP waits, nginx gives up after its read timeout. */
+function hang(w: World, req: Req): void {
+  req.timedOut = true;
+  req.kind = 'finish';
+  req.t = Math.max(w.now, req.startedAt + PROXY_TIMEOUT_MS);
   w.queue.push(req);
 }
 
 /** The node finishes: StartSession saves the session, the response leaves. */
 export async function finish(w: World, req: Req): Promise<void> {
   const node = req.node!;
-  node.inFlight--;
-  if (req.redisClient !== null) w.redis?.disconnect(req.redisClient);
-  if (node.state === 'draining' && node.inFlight === 0) node.send({ type: 'DRAINED' });
   const route = req.route!;
   if (node.epoch !== req.epoch) {
     // The PHP process died mid-request: an upstream error after the request was sent.
+    leave(w, req, node);
     route.done(w.now, false);
     if (req.intent.method === 'GET') return tryNextPeer(w, req);
     return respond(w, req, 502, null);
   }
-  route.done(w.now, true);
-  if (req.failed) return respond(w, req, 500, node.name);
+  if (req.timedOut) {
+    // proxy_next_upstream `timeout`: a GET goes to the next server, a POST gets 504.
+    leave(w, req, node);
+    route.done(w.now, false);
+    if (req.intent.method === 'GET') return tryNextPeer(w, req);
+    return respond(w, req, 504, null);
+  }
+  if (req.failed) {
+    await release(w, req, node);
+    leave(w, req, node);
+    route.done(w.now, true);
+    return respond(w, req, 500, node.name);
+  }
   const h = req.handled!;
-  const ctx = req.ctx!;
+  const ctx = req.ctx as StoreContext;
   ctx.now = w.now;
   try {
     await w.app.finish(h, req.store!, ctx);
-  } catch {
+  } catch (e) {
+    if (e instanceof RedisTimeoutError) return hang(w, req); // the save hangs: nginx times out
+    await release(w, req, node);
+    leave(w, req, node);
+    route.done(w.now, true);
     return respond(w, req, 500, node.name); // a failed write at the end turns the response into a 500
   }
+  noteSave(w, req, node, h);
+  await release(w, req, node);
+  leave(w, req, node);
+  route.done(w.now, true);
   if (w.settings.session.driver === 'file' && w.rng.gc.chance(GC_LOTTERY)) node.disk.gc(w.now);
   addSessionCookies(w, req, h.id, h.payload.token);
   for (const c of route.responseCookies()) req.cookies.push({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec });
@@ -158,6 +241,42 @@ export async function finish(w: World, req: Req): Promise<void> {
   req.pageToken = r.pageToken;
   req.authAfter = r.authenticated;
   respond(w, req, r.status, node.name);
+}
+
+/** The request leaves the node: free the worker and the Redis connection. */
+function leave(w: World, req: Req, node: AppNode): void {
+  node.inFlight--;
+  if (req.redisClient !== null) w.redis?.disconnect(req.redisClient);
+  req.redisClient = null;
+  if (node.state === 'draining' && node.inFlight === 0) nodeDrained(w, node);
+}
+
+async function release(w: World, req: Req, node: AppNode): Promise<void> {
+  if (req.lock === null) return;
+  await releaseLock(w, node, req.lock, `req${req.id}`, node.privateIp);
+  req.lock = null;
+}
+
+/**
+ * Lost updates: Laravel saves the whole payload, so a save built on a cart that is no longer
+ * the last one saved (another request saved in between, or the node read a stale copy)
+ * throws away the items that save added.
+ */
+function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
+  const driver = w.settings.session.driver;
+  if (driver === 'array') return;
+  const key = (driver === 'file' ? node.name : driver) + h.id;
+  const last = w.lastSaved.get(key);
+  // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
+  if (h.found && last && !sameCart(last, h.readCart) && last.some((item) => !h.payload.cart.includes(item))) req.lostUpdate = true;
+  if (w.lastSaved.size > 50_000) w.lastSaved.clear();
+  w.lastSaved.set(key, h.payload.cart);
+}
+
+function sameCart(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** `laravel_session` and `XSRF-TOKEN`, encrypted with a fresh IV on every response. */
@@ -184,6 +303,7 @@ function classify(req: Req): Outcome {
   if (s >= 500) return 'server_error';
   if (s === 419) return 'csrf_mismatch';
   if (req.authBefore && !req.authAfter && !req.intent.voluntary) return 'logged_out';
+  if (req.lostUpdate) return 'lost_update';
   return 'ok';
 }
 
@@ -204,7 +324,7 @@ export function receive(w: World, req: Req): void {
   noteReroute(w, user, req.answeredBy);
   user.loggedIn = req.authAfter;
   if (req.answeredBy) user.lastNode = req.answeredBy;
-  if (req.status === 200) {
+  if (req.status === 200 && !req.intent.ajax) {
     user.page = req.intent.path;
     user.pageToken = req.pageToken;
   } else if (req.status === 419) {
@@ -212,9 +332,10 @@ export function receive(w: World, req: Req): void {
   }
   if (req.intent.voluntary && req.status === 302) user.leaving = true;
   if (!user.active || req.activation !== user.activation) return;
-  const next = nextAfter(user, { status: req.status, location: req.location, path: req.intent.path }, w.rng.behaviour);
+  if (user.inFlight > 0) return; // parallel requests (tabs, XHRs): the user moves on when the last is back
+  const next = nextAfter(user, { status: req.status, location: req.location, path: req.intent.path }, w.rng.behaviour, w.settings.concurrency ?? 1);
   if (next.closeBrowser) user.jar.closeBrowser();
-  scheduleSend(w, user, next.intent, next.delayMs);
+  for (let i = 0; i < next.copies; i++) scheduleSend(w, user, next.intent, next.delayMs);
 }
 
 /** Count users of a failed node that got answered by another one. */

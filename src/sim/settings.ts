@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  BALANCER_STRATEGIES, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
+  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
   type BalancerSettings, type FaultAction, type NodeSpec, type ScheduledFault, type SimSettings,
 } from './types';
 
@@ -40,12 +40,13 @@ export function defaultSettings(): SimSettings {
   };
 }
 
-const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain'] as const;
-const REDIS_ACTIONS = ['redis-down', 'redis-up'] as const;
+const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
+const PLAIN_ACTIONS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole'] as const;
+const ALL_ACTIONS = [...NODE_ACTIONS, ...PLAIN_ACTIONS, 'redis-latency'];
 
 /**
- * Parse `T:ACTION[:TARGET]` (T in virtual seconds), e.g. `30:crash:node-2`, `60:redis-down`.
- * Returns an error message instead of throwing.
+ * Parse `T:ACTION[:TARGET]` (T in virtual seconds), e.g. `30:crash:node-2`, `60:redis-down`,
+ * `90:redis-latency:200`. Returns an error message instead of throwing.
  */
 export function parseEventSpec(spec: string, nodeCount: number): ScheduledFault | string {
   const [at, action, target, ...rest] = spec.split(':');
@@ -54,9 +55,14 @@ export function parseEventSpec(spec: string, nodeCount: number): ScheduledFault 
     return `"${spec}": the time must be a number of seconds ≥ 0, as in 30:crash:node-2`;
   }
   if (rest.length > 0) return `"${spec}": too many parts; expected T:ACTION[:TARGET]`;
-  if ((REDIS_ACTIONS as readonly string[]).includes(action ?? '')) {
+  if ((PLAIN_ACTIONS as readonly string[]).includes(action ?? '')) {
     if (target !== undefined) return `"${spec}": ${action} takes no target`;
-    return { atSec, action: { kind: action as (typeof REDIS_ACTIONS)[number] } };
+    return { atSec, action: { kind: action as (typeof PLAIN_ACTIONS)[number] } };
+  }
+  if (action === 'redis-latency') {
+    const ms = Number(target);
+    if (target === undefined || !/^\d+$/.test(target) || ms > 600_000) return `"${spec}": redis-latency needs milliseconds, as in 90:redis-latency:200`;
+    return { atSec, action: { kind: 'redis-latency', ms } };
   }
   if ((NODE_ACTIONS as readonly string[]).includes(action ?? '')) {
     const m = /^node-(\d+)$/.exec(target ?? '');
@@ -66,12 +72,14 @@ export function parseEventSpec(spec: string, nodeCount: number): ScheduledFault 
     }
     return { atSec, action: { kind: action as (typeof NODE_ACTIONS)[number], node: `node-${n}` } };
   }
-  return `"${spec}": unknown action "${action ?? ''}"; expected one of ${[...NODE_ACTIONS, ...REDIS_ACTIONS].join(', ')}`;
+  return `"${spec}": unknown action "${action ?? ''}"; expected one of ${ALL_ACTIONS.join(', ')}`;
 }
 
 /** `crash:node-2` style label of an action (the inverse of {@link parseEventSpec}'s action part). */
 export function actionLabel(a: FaultAction): string {
-  return 'node' in a ? `${a.kind}:${a.node}` : a.kind;
+  if ('node' in a) return `${a.kind}:${a.node}`;
+  if (a.kind === 'redis-latency') return `${a.kind}:${a.ms}`;
+  return a.kind;
 }
 
 /** A scenario as a file or a share link holds it: the CLI's options, as JSON. */
@@ -88,6 +96,12 @@ export const ScenarioSchema = z.strictObject({
   clients: z.enum(CLIENT_POPULATIONS).optional(),
   redisMaxmemoryBytes: z.number().int().min(0).optional(),
   redisPolicy: z.enum(EVICTION_POLICIES).optional(),
+  cacheLoad: z.enum(CACHE_LOADS).optional(),
+  dedicatedSessionRedis: z.boolean().optional(),
+  sentinel: z.boolean().optional(),
+  concurrency: z.number().int().min(1).max(8).optional(),
+  sessionBlock: z.boolean().optional(),
+  localSessionCache: z.boolean().optional(),
   events: z.array(z.string()).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -124,8 +138,18 @@ export function settingsFromScenario(input: unknown): { settings: SimSettings } 
         lifetimeMin: s.lifetimeMin ?? base.session.lifetimeMin,
         expireOnClose: s.expireOnClose ?? base.session.expireOnClose,
         onRedisFailure: s.onRedisFailure ?? base.session.onRedisFailure,
+        block: s.sessionBlock ?? false,
+        localCache: s.localSessionCache ?? false,
       },
-      redis: { ...base.redis, maxmemoryBytes: s.redisMaxmemoryBytes ?? 0, policy: s.redisPolicy ?? 'noeviction' },
+      redis: {
+        ...base.redis,
+        maxmemoryBytes: s.redisMaxmemoryBytes ?? 0,
+        policy: s.redisPolicy ?? 'noeviction',
+        cacheLoad: s.cacheLoad ?? 'none',
+        dedicatedSessionRedis: s.dedicatedSessionRedis ?? false,
+        sentinel: s.sentinel ?? false,
+      },
+      concurrency: s.concurrency ?? 1,
       events: events.sort((a, b) => a.atSec - b.atSec),
     },
   };

@@ -7,8 +7,11 @@ import { createActor } from 'xstate';
 import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
-import { applyFault, booted, feed, reportReroutes } from './faults';
-import { arrive, finish, receive, send } from './flow';
+import { startCacheTraffic, cacheOp } from './cluster/cacheTraffic';
+import { applyReplication } from './cluster/sessionRedis';
+import { applyFault, booted, promoteReplica, reportReroutes } from './faults';
+import { feed } from './feed';
+import { acquireLock, arrive, finish, receive, send } from './flow';
 import { LaravelApp } from './laravel/app';
 import { PayloadCodec } from './laravel/payload';
 import { balancerMachine } from './machines/balancerMachine';
@@ -19,7 +22,7 @@ import { Rng } from './rng';
 import { laravelNames } from '../config/laravelNames';
 import { makeStores } from './session/stores';
 import { Trace } from './trace';
-import type { FaultAction, ScheduledFault, SimSettings } from './types';
+import type { EvictionPolicy, FaultAction, ScheduledFault, SimSettings } from './types';
 import { addUsers, setUserCount } from './users/manage';
 import type { Listeners, SimEvent, World } from './world';
 
@@ -46,18 +49,25 @@ export class Simulation {
       queue: new EventQueue<SimEvent>(),
       rng: {
         users: root.split('users'), behaviour: root.split('behaviour'), app: root.split('app'),
-        cookies: root.split('cookies'), network: root.split('network'), gc: root.split('gc'),
+        cookies: root.split('cookies'), network: root.split('network'), gc: root.split('gc'), cache: root.split('cache'),
       },
       users: [],
       nodes: new Map(settings.nodes.map((spec, i) => [spec.name, new AppNode(spec, i, settings.session.lifetimeMin)])),
       upstream: new Upstream(settings.balancer, settings.nodes),
       balancer: createActor(balancerMachine, { input: { peers: settings.nodes.map((n) => n.name) } }).start(),
       redis: null,
+      cacheRedis: null,
+      replica: null,
+      replicationStream: 0,
+      pendingReplication: 0,
+      cacheErrors: 0,
+      deploy: null,
+      lastSaved: new Map(),
       redisActor: createActor(redisMachine).start(),
       app: new LaravelApp(root.split('app'), codec),
       codec,
       storeFor: () => { throw new Error('stores not built'); },
-      names: { cookie: names.cookie, keyPrefix: names.sessionKeyPrefix },
+      names: { cookie: names.cookie, keyPrefix: names.sessionKeyPrefix, redisPrefix: names.redisPrefix, cachePrefix: names.cachePrefix },
       metrics: new Metrics(settings.nodes.map((n) => n.name)),
       trace: new Trace(options.traceLimit),
       feed: [],
@@ -65,8 +75,14 @@ export class Simulation {
       listeners: options.listeners ?? {},
       nextReqId: 1,
     };
-    if (needsRedis(settings)) w.redis = await createRedis(w, root);
+    if (needsRedis(settings)) {
+      const r = settings.redis;
+      w.redis = await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy);
+      w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
+      if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy);
+    }
     w.storeFor = makeStores(w);
+    startCacheTraffic(w);
     addUsers(w, settings.users);
     for (const f of settings.events) w.queue.push({ kind: 'fault', t: f.atSec * 1000, seq: 0, action: f.action });
     w.queue.push({ kind: 'tick', t: 1000, seq: 0 });
@@ -136,6 +152,8 @@ export class Simulation {
         return send(w, e.user, e.intent, e.activation);
       case 'arrive':
         return arrive(w, e);
+      case 'lock':
+        return acquireLock(w, e);
       case 'finish':
         return finish(w, e);
       case 'receive':
@@ -153,6 +171,12 @@ export class Simulation {
         return reportReroutes(w, e.node, e.watch);
       case 'check':
         return this.healthChecks();
+      case 'cache':
+        return cacheOp(w);
+      case 'promote':
+        return promoteReplica(w);
+      case 'replicate':
+        return applyReplication(w, e.r);
     }
   }
 
@@ -167,6 +191,8 @@ export class Simulation {
   private tick(): void {
     const w = this.w;
     w.redis?.tick(w.now);
+    if (w.cacheRedis !== w.redis) w.cacheRedis?.tick(w.now);
+    w.replica?.tick(w.now);
     const r = w.redis?.snapshot();
     w.metrics.closeSecond(r ? {
       keys: r.keys, commands: r.commands, connectedClients: r.connectedClients,
@@ -180,16 +206,10 @@ export class Simulation {
 }
 
 function needsRedis(s: SimSettings): boolean {
-  return s.session.driver === 'redis';
+  return s.session.driver === 'redis' || (s.redis.cacheLoad ?? 'none') !== 'none';
 }
 
-async function createRedis(w: World, root: Rng): Promise<SimRedis> {
-  const rng = root.split('redis');
-  return SimRedis.create({
-    now: () => VIRTUAL_EPOCH_MS + w.now,
-    name: 'sessions',
-    maxmemoryBytes: w.settings.redis.maxmemoryBytes,
-    policy: w.settings.redis.policy,
-    rng: () => rng.float(),
-  });
+async function createRedis(w: World, root: Rng, name: string, maxmemoryBytes: number, policy: EvictionPolicy): Promise<SimRedis> {
+  const rng = root.split(`redis/${name}`);
+  return SimRedis.create({ now: () => VIRTUAL_EPOCH_MS + w.now, name, maxmemoryBytes, policy, rng: () => rng.float() });
 }

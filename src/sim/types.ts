@@ -78,7 +78,15 @@ export interface SessionSettings {
   connection: string | null;
   /** What a node does when Redis is unreachable. */
   onRedisFailure: RedisFailureMode;
+  /** Route-level session blocking (`->block(10, 10)`) on the cart routes. Default false. */
+  block?: boolean;
+  /** A read-through, write-through copy of sessions in each node's memory. Default false. */
+  localCache?: boolean;
 }
+
+export const CACHE_LOADS = ['none', 'light', 'heavy'] as const;
+/** General cache traffic sharing the Redis (Laravel's `Cache::` on the same server). */
+export type CacheLoad = (typeof CACHE_LOADS)[number];
 
 /** Redis settings. */
 export interface RedisSettings {
@@ -89,6 +97,12 @@ export interface RedisSettings {
   /** `maxmemory` in bytes, 0 = unlimited. */
   maxmemoryBytes: number;
   policy: EvictionPolicy;
+  /** Cache traffic on the same Redis. Default 'none'. */
+  cacheLoad?: CacheLoad;
+  /** Sessions on their own Redis, separate from the cache (same maxmemory and policy). Default false. */
+  dedicatedSessionRedis?: boolean;
+  /** A replica and Sentinel: `redis-failover` promotes the replica after down-after-milliseconds. Default false. */
+  sentinel?: boolean;
 }
 
 /** Fault actions that can be scheduled or triggered live. */
@@ -98,7 +112,18 @@ export type FaultAction =
   | { kind: 'replace'; node: string }
   | { kind: 'drain'; node: string }
   | { kind: 'redis-down' }
-  | { kind: 'redis-up' };
+  | { kind: 'redis-up' }
+  /** Rolling deploy: drain, replace and boot each node in turn. */
+  | { kind: 'deploy' }
+  /** The Redis primary dies; Sentinel promotes the replica (needs `sentinel`). */
+  | { kind: 'redis-failover' }
+  /** The node's packets to Redis are dropped (a black hole): its Redis calls hang. */
+  | { kind: 'partition'; node: string }
+  | { kind: 'heal'; node: string }
+  /** Every Redis command takes this much longer (0 restores). */
+  | { kind: 'redis-latency'; ms: number }
+  /** Every node's packets to Redis are dropped. */
+  | { kind: 'redis-blackhole' };
 
 /** A fault at a virtual time. */
 export interface ScheduledFault {
@@ -118,6 +143,8 @@ export interface SimSettings {
   session: SessionSettings;
   redis: RedisSettings;
   events: ScheduledFault[];
+  /** Parallel requests a user fires at once when adding to the cart (tabs, AJAX). Default 1. */
+  concurrency?: number;
 }
 
 export const OUTCOMES = ['ok', 'logged_out', 'csrf_mismatch', 'server_error', 'bad_gateway', 'gateway_timeout', 'lost_update'] as const;

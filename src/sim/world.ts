@@ -12,6 +12,7 @@ import type { SetCookie } from './laravel/cookieJar';
 import type { PayloadCodec } from './laravel/payload';
 import type { balancerMachine } from './machines/balancerMachine';
 import type { redisMachine } from './machines/redisMachine';
+import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
 import type { SimRedis } from './redis/simRedis';
 import type { Rng } from './rng';
@@ -22,7 +23,7 @@ import type { Intent, User } from './users/user';
 
 /** A request in flight. The same object is re-queued as it moves (no allocation per hop). */
 export interface Req extends Scheduled {
-  kind: 'arrive' | 'finish' | 'receive';
+  kind: 'arrive' | 'lock' | 'finish' | 'receive';
   id: number;
   user: User;
   /** The user's activation when the request was sent. */
@@ -43,6 +44,15 @@ export interface Req extends Scheduled {
   redisClient: string | null;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
+  /** When the node accepted the request (nginx's proxy timeouts count from here). */
+  startedAt: number;
+  /** The upstream hung (a black-holed Redis): nginx answers after its read timeout. */
+  timedOut: boolean;
+  /** Session lock held (`->block()`), and since when this request has been waiting for it. */
+  lock: string | null;
+  lockSince: number;
+  /** This request's session write overwrote another request's change. */
+  lostUpdate: boolean;
   /** What the browser receives. */
   status: number;
   location: string | null;
@@ -60,6 +70,9 @@ export type Tick = Scheduled & (
   | { kind: 'booted'; node: string; epoch: number }
   | { kind: 'reroute-report'; node: string; watch: RerouteWatch }
   | { kind: 'check' }
+  | { kind: 'cache' }
+  | { kind: 'promote' }
+  | { kind: 'replicate'; r: Replication }
 );
 
 export type SimEvent = Req | Tick;
@@ -87,18 +100,30 @@ export interface World {
   settings: SimSettings;
   now: number;
   queue: EventQueue<SimEvent>;
-  rng: { users: Rng; behaviour: Rng; app: Rng; cookies: Rng; network: Rng; gc: Rng };
+  rng: { users: Rng; behaviour: Rng; app: Rng; cookies: Rng; network: Rng; gc: Rng; cache: Rng };
   users: User[];
   nodes: Map<string, AppNode>;
   upstream: Upstream;
   balancer: Actor<typeof balancerMachine>;
+  /** The Redis holding sessions (the current primary). */
   redis: SimRedis | null;
+  /** The Redis the cache traffic uses: the same one, or its own with `dedicatedSessionRedis`. */
+  cacheRedis: SimRedis | null;
+  /** Sentinel's replica, until it is promoted. */
+  replica: SimRedis | null;
+  replicationStream: number;
+  pendingReplication: number;
+  cacheErrors: number;
+  /** A rolling deploy in progress. */
+  deploy: { pending: string[]; current: string | null; replaced: number } | null;
+  /** The cart each session last saved, per store (to detect lost updates). */
+  lastSaved: Map<string, readonly number[]>;
   redisActor: Actor<typeof redisMachine>;
   app: LaravelApp;
   codec: PayloadCodec;
   /** The store every node uses for the configured driver (file: each node's own disk). */
   storeFor: (node: AppNode) => SessionStore;
-  names: { cookie: string; keyPrefix: string };
+  names: { cookie: string; keyPrefix: string; redisPrefix: string; cachePrefix: string };
   metrics: Metrics;
   trace: Trace;
   feed: FeedItem[];

@@ -7,12 +7,20 @@ import { acceptsConnections, nodeMachine, type NodeEvent, type NodeState } from 
 import { FileSessionDir } from '../session/fileStore';
 import type { NodeSpec } from '../types';
 
+/** Boot times, virtual ms: a PHP-FPM restart is quick; a replacement instance must be provisioned. */
+export const RESTART_BOOT_MS = 5_000;
+export const REPLACE_BOOT_MS = 15_000;
+
 export class AppNode {
   readonly actor: Actor<typeof nodeMachine>;
   /** `storage/framework/sessions` on this instance's disk. */
   readonly disk: FileSessionDir;
   /** Requests being processed. */
   inFlight = 0;
+  /** Session locks held in this node's own cache store (file/array drivers). */
+  readonly locks = new Map<string, { owner: string; expiresAt: number }>();
+  /** Packets from this node to Redis are dropped. */
+  partitioned = false;
   /** Private address (the balancer's view, redis MONITOR's client address). */
   readonly privateIp: string;
 

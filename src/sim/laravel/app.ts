@@ -19,6 +19,8 @@ export interface AppRequest {
   csrfToken: string | null;
   /** The user this browser logs in as (the credentials it types). */
   userId: number;
+  /** An XHR: the cart answers JSON instead of redirecting back. */
+  ajax?: boolean;
 }
 
 /** What the app answered, before the session is saved. */
@@ -38,6 +40,8 @@ export interface Handled {
   response: AppResponse;
   /** Whether the store had this session when the request started. */
   found: boolean;
+  /** The cart as this request read it (to tell when its save overwrites someone else's). */
+  readCart: readonly number[];
 }
 
 const AUTH = new Set<string>(AUTH_PAGES);
@@ -57,7 +61,7 @@ export class LaravelApp {
     const stored = raw === null ? null : this.codec.decode(id, raw);
     // An unknown id is kept, with empty data and a fresh token: the user is silently a guest.
     const payload = stored ?? emptyPayload(this.rng.alnum(40));
-    const h: Handled = { id, payload, found: stored !== null, response: { status: 200, location: null, authenticated: false, pageToken: null } };
+    const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart.slice(), response: { status: 200, location: null, authenticated: false, pageToken: null } };
 
     const isPost = req.method === 'POST';
     if (isPost && req.csrfToken !== payload.token) {
@@ -100,6 +104,10 @@ export class LaravelApp {
       }
       if (req.path === CART) {
         payload.cart.push(this.rng.int(1_000_000));
+        if (req.ajax) {
+          h.response = { status: 200, location: null, authenticated: true, pageToken: null }; // {"added": true}
+          return h;
+        }
         payload.status = 'Added to cart';
         payload.flashNew.push('status');
         return this.redirect(h, payload.previousUrl ?? HOME);

@@ -6,7 +6,9 @@ import type { AppNode } from '../cluster/appNode';
 import type { World } from '../world';
 import { arrayStore } from './arrayStore';
 import { CookieSessionStore } from './cookieStore';
+import { SessionRedisPort } from '../cluster/sessionRedis';
 import { FallbackStore } from './fallbackStore';
+import { LocalCacheStore } from './localCacheStore';
 import { RedisSessionStore } from './redisStore';
 import type { SessionStore } from './store';
 
@@ -23,13 +25,19 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
     }
     case 'redis': {
       if (!w.redis) throw new Error('the redis driver needs a Redis');
-      const redis = new RedisSessionStore(w.redis, w.names.keyPrefix, s.lifetimeMin);
-      if (s.onRedisFailure === 'fail-closed') return () => redis;
-      const perNode = new Map<AppNode, SessionStore>();
+      const redis = new RedisSessionStore(new SessionRedisPort(w), w.names.keyPrefix, s.lifetimeMin);
+      if (s.onRedisFailure === 'fail-closed' && !s.localCache) return () => redis;
+      // Per node: the fallback writes to the node's own disk; the local cache lives in its memory
+      // (gone when the PHP process is restarted, hence the epoch).
+      const perNode = new Map<AppNode, { epoch: number; store: SessionStore }>();
       return (node) => {
-        let store = perNode.get(node);
-        if (!store) perNode.set(node, (store = new FallbackStore(redis, node.disk)));
-        return store;
+        let entry = perNode.get(node);
+        if (!entry || entry.epoch !== node.epoch) {
+          let store: SessionStore = s.onRedisFailure === 'fallback-file' ? new FallbackStore(redis, node.disk) : redis;
+          if (s.localCache) store = new LocalCacheStore(store);
+          perNode.set(node, (entry = { epoch: node.epoch, store }));
+        }
+        return entry.store;
       };
     }
   }

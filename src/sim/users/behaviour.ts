@@ -38,6 +38,8 @@ export interface Seen {
 
 export interface Next {
   intent: Intent;
+  /** How many identical requests the browser sends at once (XHRs from several tabs). */
+  copies: number;
   delayMs: number;
   /** The pause was a long break in which the browser was closed. */
   closeBrowser: boolean;
@@ -46,7 +48,7 @@ export interface Next {
 const get = (path: string): Intent => ({ method: 'GET', path, voluntary: false });
 
 /** A logged-in user's next action after reading a page. */
-function browse(user: User, rng: Rng): Next {
+function browse(user: User, rng: Rng, concurrency: number): Next {
   let delayMs = rng.exp(BEHAVIOUR.thinkMeanMs);
   let closeBrowser = false;
   let intent: Intent;
@@ -57,32 +59,35 @@ function browse(user: User, rng: Rng): Next {
   } else {
     const x = rng.float();
     if (x < BEHAVIOUR.logoutChance) intent = { method: 'POST', path: LOGOUT, voluntary: true };
-    else if (x < BEHAVIOUR.logoutChance + BEHAVIOUR.cartChance) intent = { method: 'POST', path: CART, voluntary: false };
+    else if (x < BEHAVIOUR.logoutChance + BEHAVIOUR.cartChance) {
+      // With concurrency > 1 the page adds to the cart by XHR, from several tabs at once.
+      return { intent: { method: 'POST', path: CART, voluntary: false, ajax: concurrency > 1 }, copies: concurrency, delayMs, closeBrowser };
+    }
     else if (x < BEHAVIOUR.logoutChance + BEHAVIOUR.cartChance + BEHAVIOUR.checkoutChance) intent = { method: 'POST', path: CHECKOUT, voluntary: false };
     else intent = get(rng.pick(AUTH_PAGES));
   }
-  return { intent, delayMs, closeBrowser };
+  return { intent, copies: 1, delayMs, closeBrowser };
 }
 
 /** The user's next move after a response. */
-export function nextAfter(user: User, seen: Seen, rng: Rng): Next {
+export function nextAfter(user: User, seen: Seen, rng: Rng, concurrency = 1): Next {
   const { status } = seen;
   if ((status === 301 || status === 302) && seen.location) {
     // Laravel redirects to absolute URLs (redirect()->back() uses `_previous.url`); the browser follows the path.
-    return { intent: get(pathOf(seen.location)), delayMs: BEHAVIOUR.followRedirectMs, closeBrowser: false };
+    return { intent: get(pathOf(seen.location)), delayMs: BEHAVIOUR.followRedirectMs, copies: 1, closeBrowser: false };
   }
   if (status === 419 || status >= 500) {
     // "Page Expired" or an error page: reload the page the user was on.
-    return { intent: get(user.page), delayMs: rng.between(...BEHAVIOUR.reloadMs), closeBrowser: false };
+    return { intent: get(user.page), delayMs: rng.between(...BEHAVIOUR.reloadMs), copies: 1, closeBrowser: false };
   }
   if (seen.path === LOGIN) {
     if (user.leaving) {
       user.leaving = false;
-      return { intent: get(LOGIN), delayMs: rng.exp(BEHAVIOUR.awayMeanMs), closeBrowser: false };
+      return { intent: get(LOGIN), delayMs: rng.exp(BEHAVIOUR.awayMeanMs), copies: 1, closeBrowser: false };
     }
-    return { intent: { method: 'POST', path: LOGIN, voluntary: false }, delayMs: rng.between(...BEHAVIOUR.typeCredentialsMs), closeBrowser: false };
+    return { intent: { method: 'POST', path: LOGIN, voluntary: false }, delayMs: rng.between(...BEHAVIOUR.typeCredentialsMs), copies: 1, closeBrowser: false };
   }
-  return browse(user, rng);
+  return browse(user, rng, concurrency);
 }
 
 /** The path of an absolute or relative URL. */

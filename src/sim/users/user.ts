@@ -11,6 +11,8 @@ export interface Intent {
   path: string;
   /** A voluntary logout: losing the session is what the user asked for. */
   voluntary: boolean;
+  /** An XHR (add-to-cart from the page): JSON back, no redirect, the page stays. */
+  ajax?: boolean;
 }
 
 export interface User {
