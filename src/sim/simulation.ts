@@ -109,7 +109,8 @@ export class Simulation {
     const e = this.w.queue.pop();
     if (!e) return false;
     this.w.now = e.t;
-    await this.dispatch(e);
+    const pending = this.dispatch(e);
+    if (pending) await pending;
     return true;
   }
 
@@ -119,7 +120,8 @@ export class Simulation {
     for (let e = q.peek(); e && e.t <= t; e = q.peek()) {
       q.pop();
       this.w.now = e.t;
-      await this.dispatch(e);
+      const pending = this.dispatch(e); // only Redis-touching events are asynchronous
+      if (pending) await pending;
     }
     if (t > this.w.now) this.w.now = t;
   }
@@ -145,7 +147,7 @@ export class Simulation {
     this.w.settings.users = n;
   }
 
-  private async dispatch(e: SimEvent): Promise<void> {
+  private dispatch(e: SimEvent): Promise<void> | void {
     const w = this.w;
     switch (e.kind) {
       case 'send':
