@@ -27,6 +27,29 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
+const LN2 = 0.6931471805599453;
+
+/**
+ * ln(v) for an integer 1 ≤ v ≤ 2^32, from +, −, ×, ÷ only. Math.log is not specified to the
+ * last bit and differs between V8 builds (Node 20 and Chromium disagree in the last digit),
+ * which made the same seed diverge between the CLI and the browser. Basic IEEE operations are
+ * exact to the same bit everywhere, so this is the same number on every engine.
+ */
+export function lnInteger(v: number): number {
+  const e = v >= 4294967296 ? 32 : 31 - Math.clz32(v); // v = m · 2^e, 1 ≤ m < 2
+  const m = v / 2 ** e; // exact: division by a power of two
+  // ln(m) = 2·atanh(z) = 2(z + z³/3 + z⁵/5 + …), z = (m−1)/(m+1) ≤ 1/3: 18 terms reach 1e-17.
+  const z = (m - 1) / (m + 1);
+  const z2 = z * z;
+  let term = z;
+  let sum = 0;
+  for (let k = 1; k <= 37; k += 2) {
+    sum += term / k;
+    term *= z2;
+  }
+  return e * LN2 + 2 * sum;
+}
+
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A deterministic random stream. */
@@ -67,7 +90,8 @@ export class Rng {
 
   /** Exponentially distributed value with the given mean (think times, inter-arrival gaps). */
   exp(mean: number): number {
-    return -Math.log(1 - this.float()) * mean;
+    // 1 - float() = (2^32 - u) / 2^32, so ln(1 - float()) = ln(2^32 - u) - 32 ln 2.
+    return -(lnInteger(4294967296 - this.u32()) - 32 * LN2) * mean;
   }
 
   /** Uniform value in [lo, hi). */

@@ -39,3 +39,20 @@ describe('Rng', () => {
     expect(r.alnum(40)).toMatch(/^[A-Za-z0-9]{40}$/);
   });
 });
+
+describe('platform-independent logarithm', () => {
+  it('lnInteger matches Math.log to within 2 ulp, without using it', async () => {
+    const { lnInteger } = await import('../../src/sim/rng');
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 32 }), (v) => {
+      expect(Math.abs(lnInteger(v) - Math.log(v))).toBeLessThanOrEqual(4.5e-16 * Math.max(1, Math.log(v)));
+    }));
+    expect(lnInteger(1)).toBe(0);
+    expect(lnInteger(2 ** 32)).toBe(32 * 0.6931471805599453);
+  });
+
+  it('exp draws are exact, fixed numbers (the same in Node and in the browser)', () => {
+    const r = new Rng(1, 'users');
+    expect([r.exp(1000), r.exp(1000), r.exp(1000)]).toEqual(EXPECTED_EXP);
+  });
+});
+const EXPECTED_EXP = [75.48306409633199, 1080.1909833678244, 644.8736268960361];

@@ -2,7 +2,7 @@
  * A Laravel session's attribute array, and its PHP `serialize()` form as the file and
  * redis drivers store it (FACTS.md: `session.serialization = 'php'`).
  */
-import { unserialize } from 'php-serialize';
+import { phpUnserialize } from './phpUnserialize';
 
 /** `'login_web_'.sha1(SessionGuard::class)`: the key under which the web guard keeps the user id. */
 export const LOGIN_KEY = 'login_web_59ba36addc2b2f9401580f014c7f58ea4e30989d';
@@ -115,7 +115,7 @@ export class PayloadCodec {
     const hit = this.memo.get(id);
     if (hit && hit.text === text) return clonePayload(hit.payload);
     try {
-      const value: unknown = unserialize(text);
+      const value: unknown = phpUnserialize(text);
       return value && typeof value === 'object' ? fromPhpArray(value as Record<string, unknown>) : null;
     } catch {
       return null;

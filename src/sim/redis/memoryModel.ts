@@ -1,36 +1,68 @@
 /**
- * How many bytes the simulated Redis reports in `used_memory`.
+ * How many bytes the simulated Redis reports in `used_memory`: what a real Redis 7.0 (64-bit,
+ * jemalloc 5.3) allocates for each string key, so that INFO here and on a real server grow by
+ * the same amount per session and `maxmemory` holds the same number of sessions. `npm run
+ * oracles` writes the same keys into a real redis-server and compares (docs/fidelity.md).
  *
- * A real server's figure comes from jemalloc; ours is an estimate with three constants, chosen
- * so a student who compares INFO here and on a real Redis 7 sees the same order of magnitude
- * and the same growth per session:
+ * One string key costs (src/server.h, src/object.c, src/sds.c, src/dict.c):
+ * - its `dictEntry` (24 bytes, a 32-byte jemalloc allocation) and its slot in the main dict's
+ *   bucket array (8 bytes, over a table between half and completely full: {@link DICT_SLOT_BYTES});
+ * - the key itself, an sds copy (`sdsdup`): header (1 byte below 32 characters, 3 below 256, 5
+ *   below 64 KiB) + characters + NUL, rounded up to a jemalloc size class;
+ * - the value: up to 44 characters an "embstr", one allocation of the 16-byte `robj` + sds header
+ *   + characters + NUL; longer, a raw string: the `robj` and a separate sds;
+ * - with a TTL, an entry in the `expires` dict as well ({@link EXPIRE_OVERHEAD}).
+ * A 71-character session key with a 300-byte payload and a TTL comes to about 500 bytes (a real
+ * 7.0 measures 496 with full tables).
  *
- * - {@link BASELINE_USED_MEMORY}: an empty Redis 7 reports roughly 870 KB (the command table,
- *   shared objects, client/query buffers of the startup state). 890,880 bytes prints as
- *   `used_memory_human:870.00K`.
- * - {@link KEY_OVERHEAD}: 56 bytes per key. Redis's own `MEMORY USAGE` docs (Redis 7.2, 64-bit,
- *   jemalloc) measure `SET "" ""` at 56 bytes and a 4-byte key with a 100-byte value at 160:
- *   56 + key bytes + value bytes, linear as they say. (dictEntry, robj, two sds headers and
- *   allocator rounding.)
- * - {@link EXPIRE_OVERHEAD}: 32 bytes more for a key with a TTL: its entry in the separate
- *   `expires` dict (a 24-byte dictEntry holding the deadline) plus that dict's 8-byte bucket slot.
- *   A Laravel session key therefore costs 88 bytes + key + payload.
- *
- * Not modelled: main-dict bucket arrays and rehash spikes, per-client buffers (a real
- * `connected_clients` costs a few KB each), fragmentation. Lengths are JavaScript string
+ * {@link BASELINE_USED_MEMORY} is an empty redis-server 7.0 with the one client asking for INFO
+ * (the steady value from its second INFO on; the very first reports 24 KB less).
+ * Not modelled: per-client buffers (each further connection costs a real server 20–45 KB),
+ * the temporary second table while a dict rehashes, fragmentation. Lengths are JavaScript string
  * lengths, i.e. bytes for the ASCII payloads PHP's `serialize()` produces here.
  */
 
-/** `used_memory` of an empty server, bytes. */
-export const BASELINE_USED_MEMORY = 890_880;
-/** Fixed cost of one string key (value included), bytes. */
-export const KEY_OVERHEAD = 56;
-/** Extra cost of a key that has a TTL, bytes. */
-export const EXPIRE_OVERHEAD = 32;
+/** `used_memory` of an empty redis-server 7.0.15 with one client connected, bytes (917.41K). */
+export const BASELINE_USED_MEMORY = 939_432;
+/** One dict bucket pointer, amortized over a power-of-two table that is between half and completely full (8 × 2 ln 2). */
+export const DICT_SLOT_BYTES = 11;
+/** `sizeof(dictEntry)` (key, value, next): 24 bytes, a 32-byte allocation. */
+const DICT_ENTRY_BYTES = 24;
+/** `sizeof(robj)`. */
+const ROBJ_BYTES = 16;
+/** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
+const EMBSTR_LIMIT = 44;
+
+/**
+ * The jemalloc size class a request of `n` bytes gets (64-bit, 16-byte quantum): 8, 16, 32 … 128
+ * in steps of 16, then four classes per power of two (160, 192, 224, 256, 320, 384 …).
+ */
+export function jemallocSize(n: number): number {
+  if (n <= 8) return 8;
+  if (n <= 128) return Math.ceil(n / 16) * 16;
+  const step = 2 ** (31 - Math.clz32(n - 1) - 2); // floor(log2(n − 1)) exactly, without Math.log2
+  return Math.ceil(n / step) * step;
+}
+
+/** sds header bytes for a string of `len` characters (`sdsReqType`; type 5 only for short keys). */
+function sdsHeader(len: number, allowType5: boolean): number {
+  if (len > 0 && len < 32 && allowType5) return 1; // an empty sds is created as type 8
+  if (len < 256) return 3;
+  if (len < 65_536) return 5;
+  return 9;
+}
+
+/** Extra cost of a key that has a TTL: its `expires` dictEntry (32) and bucket slot. */
+export const EXPIRE_OVERHEAD = jemallocSize(DICT_ENTRY_BYTES) + DICT_SLOT_BYTES;
 
 /** Bytes a string key costs, without its TTL overhead. */
 export function keyCost(key: string, valueLength: number): number {
-  return KEY_OVERHEAD + key.length + valueLength;
+  const entry = jemallocSize(DICT_ENTRY_BYTES) + DICT_SLOT_BYTES;
+  const keySds = jemallocSize(sdsHeader(key.length, true) + key.length + 1);
+  const value = valueLength <= EMBSTR_LIMIT
+    ? jemallocSize(ROBJ_BYTES + 3 + valueLength + 1)
+    : jemallocSize(ROBJ_BYTES) + jemallocSize(sdsHeader(valueLength, false) + valueLength + 1);
+  return entry + keySds + value;
 }
 
 /** Redis `bytesToHuman()`: `999B`, `870.00K`, `1.50M`, `2.00G` (powers of 1024). */
