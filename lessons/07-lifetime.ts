@@ -1,0 +1,81 @@
+import { defineLesson } from '../src/lessons/schema';
+
+export default defineLesson({
+  id: 'lifetime',
+  title: 'Lifetime and TTL',
+  summary: 'SESSION_LIFETIME becomes the key\'s TTL in Redis; every request slides it; an idle session expires by itself.',
+  objectives: [
+    'Relate SESSION_LIFETIME (minutes) to the TTL Redis shows (seconds).',
+    'See sliding expiry: active users stay, idle ones expire.',
+  ],
+  start: { seed: 1, nodes: 2, driver: 'redis', balancer: 'round-robin', users: 60 },
+  steps: [
+    {
+      id: 'shorter-lifetime',
+      title: 'SESSION_LIFETIME is the TTL',
+      narration: `
+\`SESSION_LIFETIME\` is in **minutes** (120 by default). The redis driver stores each session
+with \`SETEX <key> <lifetime × 60> …\`, so the default is a TTL of 7200 seconds. \`INFO keyspace\`
+shows the average remaining TTL of the keys (\`avg_ttl\`, in milliseconds).
+
+Set the lifetime to 30 minutes and watch the average TTL drop under 1800 s.
+`,
+      ask: { text: 'Set SESSION_LIFETIME to 30 (minutes).', setting: 'lifetimeMin', to: 30 },
+      goal: { metric: 'redis.avgTtlSec', op: '<=', value: 1800, label: 'Average TTL of the session keys (s)' },
+      hints: ['Change the session lifetime to 30 minutes.'],
+      solution: { settings: { lifetimeMin: 30 } },
+      runSec: 120,
+    },
+    {
+      id: 'one-minute',
+      title: 'Idle for a minute, logged out',
+      narration: `
+The expiry **slides**: every request rewrites the session with a fresh TTL, so someone who keeps
+clicking never expires. Someone who stops — reads a long page, takes a coffee break — expires
+when the TTL runs out, and Redis deletes the key by itself (\`expired_keys\` in \`INFO stats\`).
+Their next click arrives with an id Redis no longer has: logged out.
+
+Set the lifetime to 1 minute to see it happen within the run. (With the \`file\` driver the same
+rule applies differently: a read ignores a file older than the lifetime, and a 2-in-100 lottery
+deletes old files.)
+`,
+      ask: { text: 'Set SESSION_LIFETIME to 1 (minute).', setting: 'lifetimeMin', to: 1 },
+      goal: {
+        all: [
+          { metric: 'redis.expiredKeys', op: '>', value: 0, label: 'Session keys expire in Redis' },
+          { metric: 'logouts', op: '>', value: 0, label: 'Idle users come back logged out' },
+        ],
+      },
+      hints: ['Change the session lifetime to 1 minute and let it run a few minutes.'],
+      quiz: {
+        question: 'A user clicks every 20 seconds for an hour with SESSION_LIFETIME=1. What happens?',
+        choices: [
+          { text: 'They stay logged in: each request resets the TTL to 60 s', correct: true, explanation: 'Yes — the lifetime is an idle timeout, not a maximum session length.' },
+          { text: 'They are logged out after one minute', correct: false, explanation: 'Only if no request arrives for a whole minute: every request slides the expiry.' },
+          { text: 'They are logged out after an hour', correct: false, explanation: 'There is no absolute limit in Laravel\'s session lifetime.' },
+        ],
+      },
+      solution: { settings: { lifetimeMin: 1 } },
+      runSec: 300,
+    },
+    {
+      id: 'two-hours',
+      title: 'Back to two hours',
+      narration: `
+One minute is far too short for people who read. Put the default back: 120 minutes of
+*inactivity* before a session expires. Nobody in this run is idle that long, so nothing expires
+and nobody is logged out.
+`,
+      ask: { text: 'Set SESSION_LIFETIME back to 120.', setting: 'lifetimeMin', to: 120 },
+      goal: {
+        all: [
+          { metric: 'redis.expiredKeys', op: '==', value: 0, label: 'No session key expires' },
+          { metric: 'logouts', op: '==', value: 0 },
+        ],
+      },
+      hints: ['Change the session lifetime to 120 minutes.'],
+      solution: { settings: { lifetimeMin: 120 } },
+      runSec: 300,
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+/**
+ * Deep links into the lessons (docs/writing-lessons.md "Preview"):
+ *
+ *   ?lesson=two-nodes            the lesson, at the step the student last reached (else the first)
+ *   ?lesson=two-nodes&step=2     its second step (1-based, as the player numbers them)
+ *   ?lesson=two-nodes&step=more-nodes   a step by id (survives steps being inserted)
+ *   ?sandbox                     the free simulator, outside the lessons
+ *
+ * Pure functions over the query string, so the player and the tests share them.
+ */
+
+export type LessonLink =
+  | { kind: 'none' }
+  | { kind: 'sandbox' }
+  | { kind: 'lesson'; lessonId: string; step: number | null };
+
+/** The minimum the link parser needs to know about the lessons. */
+export interface LinkTarget {
+  id: string;
+  steps: readonly { id: string }[];
+}
+
+/**
+ * Read a query string (`location.search`). Unknown lessons and steps fall back gracefully: an
+ * unknown lesson → `none` with a message; an unknown step → the lesson's saved/first step.
+ */
+export function parseLessonLink(search: string, lessons: readonly LinkTarget[]): LessonLink & { warning?: string } {
+  const q = new URLSearchParams(search);
+  if (q.has('sandbox')) return { kind: 'sandbox' };
+  const id = q.get('lesson');
+  if (id === null || id === '') return { kind: 'none' };
+  const lesson = lessons.find((l) => l.id === id);
+  if (!lesson) return { kind: 'none', warning: `There is no lesson "${id}".` };
+  const raw = q.get('step');
+  if (raw === null || raw === '') return { kind: 'lesson', lessonId: id, step: null };
+  const n = /^\d+$/.test(raw) ? Number(raw) - 1 : lesson.steps.findIndex((s) => s.id === raw);
+  if (n < 0 || n >= lesson.steps.length) return { kind: 'lesson', lessonId: id, step: null, warning: `Lesson "${id}" has no step "${raw}".` };
+  return { kind: 'lesson', lessonId: id, step: n };
+}
+
+/** The query string for a lesson step (0-based `stepIndex`), or for the sandbox. */
+export function formatLessonLink(target: { lessonId: string; stepIndex: number } | 'sandbox'): string {
+  if (target === 'sandbox') return '?sandbox';
+  const q = new URLSearchParams({ lesson: target.lessonId, step: String(target.stepIndex + 1) });
+  return `?${q.toString()}`;
+}
+
+const LINK_KEYS = ['lesson', 'step', 'sandbox'];
+
+/**
+ * The page's query with the lesson part replaced by `link` (from {@link formatLessonLink}, or
+ * '' for none) and every other parameter kept (`speed`, `paused`, …: other views read them).
+ */
+export function withLessonLink(current: string, link: string): string {
+  const q = new URLSearchParams(current);
+  for (const k of LINK_KEYS) q.delete(k);
+  const add = new URLSearchParams(link);
+  const parts = [...add.keys()].includes('sandbox') ? ['sandbox'] : [];
+  for (const [k, v] of add) if (k !== 'sandbox') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const rest = q.toString();
+  const all = [...parts, ...(rest ? [rest] : [])].join('&');
+  return all ? `?${all}` : '';
+}
