@@ -1,0 +1,141 @@
+/**
+ * What the config editors do with text, as pure functions: parse it into a settings patch
+ * (with the simulator's own limits added to the parser's diagnostics), tell whether it already
+ * describes the running settings, rewrite it when the settings change elsewhere, and print the
+ * "copy as real config" snippet. The editor component only wires these to CodeMirror.
+ */
+import {
+  type Diagnostic, hasErrors, laravelNames, parseEnv, parseHaproxyBackend, parseNginxUpstream,
+  printEnv, printHaproxyBackend, printNginxUpstream, updateEnvText,
+} from '../../config';
+import { nodeEnvText } from '../../console/nodeEnv';
+import { defaultSettings, MAX_NODES } from '../../sim/settings';
+import type { RedisSettings, SessionSettings, SimSettings } from '../../sim/types';
+import { canonical, describePatch, type SettingsPatch } from './settingsDiff';
+
+export { applyPatch, canonical, describePatch, type SettingsPatch } from './settingsDiff';
+
+export type ConfigKind = 'env' | 'nginx' | 'haproxy';
+
+/** The accessible name of each editor (and its tab). */
+export const KIND_LABEL: Readonly<Record<ConfigKind, string>> = { env: '.env', nginx: 'nginx upstream', haproxy: 'haproxy backend' };
+
+export interface ParsedConfig {
+  /** Null when the text cannot be applied (an error, or nothing readable). */
+  patch: SettingsPatch | null;
+  diagnostics: Diagnostic[];
+  /** The upstream / backend name, kept when the block is reprinted. */
+  blockName: string | null;
+}
+
+export const DEFAULT_BLOCK_NAME = 'laravel_cluster';
+
+/** Parse an editor's text against the running settings. Never throws. */
+export function parseConfig(kind: ConfigKind, text: string, settings: Readonly<SimSettings>): ParsedConfig {
+  if (kind === 'env') {
+    const r = parseEnv(text);
+    const patch = r.value && !hasErrors(r.diagnostics)
+      ? { session: { ...settings.session, ...r.value.session }, redis: { ...settings.redis, ...r.value.redis } }
+      : null;
+    return { patch, diagnostics: r.diagnostics, blockName: null };
+  }
+  const r = kind === 'nginx'
+    ? parseNginxUpstream(text, { sessionCookie: laravelNames(settings.session.appName).cookie })
+    : parseHaproxyBackend(text);
+  const diagnostics = [...r.diagnostics, ...limits(text, r.value?.nodes.length ?? 0)].sort((a, b) => a.from - b.from);
+  const blockName = r.value ? ('upstreamName' in r.value ? r.value.upstreamName : r.value.backendName) : null;
+  const patch = r.value && !hasErrors(diagnostics) ? { balancer: r.value.balancer, nodes: r.value.nodes } : null;
+  return { patch, diagnostics, blockName };
+}
+
+/** The simulator runs at most MAX_NODES app servers: an error at the first server line past it. */
+function limits(text: string, servers: number): Diagnostic[] {
+  if (servers <= MAX_NODES) return [];
+  const re = /^[ \t]*server[ \t]+(?!\{)/gm;
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i <= MAX_NODES; i++) m = re.exec(text);
+  const from = m ? m.index + (m[0].length - m[0].trimStart().length) : 0;
+  const line = text.slice(0, from).split('\n').length;
+  const col = from - text.lastIndexOf('\n', from - 1);
+  return [{
+    severity: 'error', message: `the simulator runs at most ${MAX_NODES} app servers; this is server ${MAX_NODES + 1}`,
+    line, col, from, to: from + 'server'.length,
+  }];
+}
+
+/** Whether the text, as it stands, already describes the running settings (nothing to apply). */
+export function describesSettings(kind: ConfigKind, text: string, settings: Readonly<SimSettings>): boolean {
+  const { patch } = parseConfig(kind, text, settings);
+  return patch !== null && describePatch(settings, patch).length === 0;
+}
+
+/** The text for new settings: the .env keeps the student's lines and comments; blocks are reprinted. */
+export function textFor(kind: ConfigKind, settings: Readonly<SimSettings>, current: string, blockName: string | null): string {
+  if (kind === 'env') {
+    if (current.trim() === '') return nodeEnvText(settings);
+    // Change only what differs from what the text says (a missing key reads as the simulator's
+    // default), so a student's short .env does not fill up with every key.
+    const said = parseEnv(current).value ?? { session: {}, redis: {} };
+    const base = defaultSettings();
+    const implied = { session: { ...base.session, ...said.session }, redis: { ...base.redis, ...said.redis } };
+    const differ = <T extends object>(want: T, have: object): Partial<T> =>
+      Object.fromEntries(Object.entries(want).filter(([k, v]) => canonical(v) !== canonical((have as Record<string, unknown>)[k]))) as Partial<T>;
+    return updateEnvText(current, { session: differ(envSession(settings), implied.session), redis: differ(envRedis(settings), implied.redis) });
+  }
+  const name = blockName ?? DEFAULT_BLOCK_NAME;
+  return kind === 'nginx' ? printNginxUpstream(settings.balancer, settings.nodes, name) : printHaproxyBackend(settings.balancer, settings.nodes, name);
+}
+
+const envSession = (s: Readonly<SimSettings>): Partial<SessionSettings> => ({
+  appName: s.session.appName, driver: s.session.driver, lifetimeMin: s.session.lifetimeMin, encrypt: s.session.encrypt,
+  expireOnClose: s.session.expireOnClose, connection: s.session.connection,
+});
+const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
+
+/** The status line for an editor whose text has errors. */
+export function errorStatus(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  if (!first) return '';
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return `line ${first.line}: ${first.message}${more} — simulation keeps running with the last good config`;
+}
+
+/**
+ * "Copy as real config": the running settings printed for the real tool, ready to paste.
+ * nginx: the upstream plus a `server` that proxies to it (both belong in the `http {}` context,
+ * e.g. /etc/nginx/conf.d/laravel.conf). HAProxy: a frontend and the backend. .env: the session
+ * and Redis lines. Each parses back without errors (tested).
+ */
+export function realConfigSnippet(kind: ConfigKind, settings: Readonly<SimSettings>, blockName: string | null): string {
+  const name = blockName ?? DEFAULT_BLOCK_NAME;
+  if (kind === 'env') {
+    return `# Session and Redis settings for Laravel's .env\n${printEnv(envSession(settings), envRedis(settings))}`;
+  }
+  if (kind === 'nginx') {
+    const sticky = settings.balancer.strategy === 'cookie' ? '# "sticky cookie" needs nginx 1.29.6 or later (before that, NGINX Plus only).\n' : '';
+    return [
+      '# Put this in the http {} context, e.g. /etc/nginx/conf.d/laravel.conf',
+      sticky + printNginxUpstream(settings.balancer, settings.nodes, name).trimEnd(),
+      '',
+      'server {',
+      '  listen 80;',
+      '  location / {',
+      `    proxy_pass http://${name};`,
+      '    proxy_set_header Host $host;',
+      '    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+  }
+  return [
+    '# Add to /etc/haproxy/haproxy.cfg (after the global and defaults sections)',
+    'frontend www',
+    '    mode http',
+    '    bind :80',
+    `    default_backend ${name}`,
+    '',
+    printHaproxyBackend(settings.balancer, settings.nodes, name),
+  ].join('\n');
+}

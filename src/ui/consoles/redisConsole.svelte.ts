@@ -1,0 +1,126 @@
+/**
+ * The redis-cli console's state: it sends each line to the running simulation's own Redis
+ * (`runRedisCli`), keeps history, and streams MONITOR until Ctrl+C. Like redis-cli, the prompt
+ * turns to `not connected>` after a refused connection and every command retries it.
+ */
+import { CommandHistory } from '../../console/history';
+import { runRedisCli } from '../../console/redisCli';
+import type { Simulation } from '../../sim/simulation';
+import { Transcript } from './transcript.svelte';
+
+/** MONITOR lines are batched to the screen this often (real ms). */
+const MONITOR_FLUSH_MS = 100;
+
+export class RedisConsole {
+  readonly transcript = new Transcript(1000);
+  readonly history = new CommandHistory();
+  connected = $state(true);
+  monitoring = $state(false);
+  busy = $state(false);
+  private sim: Simulation | null = null;
+  private stopMonitor: (() => void) | null = null;
+  private buffer: string[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  /** `127.0.0.1:6379>`, `127.0.0.1:6379[1]>` for another db, or `not connected>`. */
+  get prompt(): string {
+    if (!this.connected) return 'not connected>';
+    const r = this.sim?.settings.redis;
+    const db = r && r.db !== 0 ? `[${r.db}]` : '';
+    return `${this.address}${db}>`;
+  }
+
+  private get address(): string {
+    const r = this.sim?.settings.redis;
+    return `${r?.host ?? '127.0.0.1'}:${r?.port ?? 6379}`;
+  }
+
+  /** Point the console at a (new) simulation: a restarted cluster has a new Redis server. */
+  attach(sim: Simulation | null): void {
+    if (sim === this.sim) return;
+    const had = this.sim !== null;
+    this.stop(had ? 'Error: Server closed the connection' : null);
+    this.sim = sim;
+    this.connected = !!sim?.world.redis;
+    if (had && sim) this.transcript.push({ kind: 'note', text: 'The cluster restarted: this is a new Redis server.' });
+  }
+
+  async submit(line: string): Promise<void> {
+    if (this.monitoring || this.busy) return;
+    this.transcript.push({ kind: 'input', prompt: this.prompt, text: line });
+    this.history.push(line);
+    const word = line.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (word === 'clear') return this.transcript.clear();
+    if (word === 'exit' || word === 'quit') {
+      this.transcript.push({ kind: 'note', text: 'This console stays open; it is the simulator\'s redis-cli.' });
+      return;
+    }
+    const sim = this.sim;
+    const redis = sim?.world.redis ?? null;
+    if (!sim || !redis) {
+      if (line.trim() === '') return;
+      this.connected = false;
+      this.transcript.push({ kind: 'output', text: `Could not connect to Redis at ${this.address}: Connection refused` });
+      this.transcript.push({ kind: 'note', text: `This cluster runs no Redis: SESSION_DRIVER=${sim?.settings.session.driver ?? '?'}. Set SESSION_DRIVER=redis in .env to add one.` });
+      return;
+    }
+    this.busy = true;
+    try {
+      const r = sim.settings.redis;
+      const res = await runRedisCli(redis, line, { host: r.host, port: r.port });
+      if (sim !== this.sim) return;
+      this.connected = !res.output.startsWith('Could not connect to Redis');
+      if (res.output !== '' || line.trim() !== '') this.transcript.push({ kind: 'output', text: res.output });
+      if (res.warning) this.transcript.push({ kind: 'warning', text: res.warning });
+      if (res.monitor) this.startMonitor(sim);
+    } catch (e) {
+      this.transcript.push({ kind: 'output', text: `(error) ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Ctrl+C: ends MONITOR (redis-cli itself would exit; this console stays). */
+  interrupt(): void {
+    if (this.monitoring) this.stop('^C');
+  }
+
+  dispose(): void {
+    this.stop(null);
+  }
+
+  private startMonitor(sim: Simulation): void {
+    const redis = sim.world.redis;
+    if (!redis) return;
+    this.monitoring = true;
+    this.buffer = [];
+    this.stopMonitor = redis.monitor((l) => {
+      this.buffer.push(l);
+      if (this.buffer.length > 2000) this.buffer.splice(0, this.buffer.length - 2000);
+    });
+    this.timer = setInterval(() => {
+      this.flush();
+      // The server went away under MONITOR (down, or replaced by a promoted replica after a
+      // Sentinel failover): redis-cli prints this and stops.
+      if (!redis.isUp || sim.world.redis !== redis) this.stop('Error: Server closed the connection');
+    }, MONITOR_FLUSH_MS);
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    const lines = this.buffer;
+    this.buffer = [];
+    this.transcript.push(...lines.map((text) => ({ kind: 'monitor' as const, text })));
+  }
+
+  private stop(message: string | null): void {
+    if (!this.monitoring) return;
+    this.stopMonitor?.();
+    this.stopMonitor = null;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.flush();
+    this.monitoring = false;
+    if (message) this.transcript.push({ kind: 'output', text: message });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The words around the picture: the header line that says what is on screen, the nginx
+ * directive the load balancer card shows, and a one-line caption of what to expect.
+ * Pure functions of the settings, so a student who never read the lesson still knows
+ * what they are looking at.
+ */
+import type { BalancerStrategy, ClientPopulation, SessionDriver, SimSettings } from '../sim/types';
+
+/** Each strategy as an nginx upstream block spells it (round robin is the default: no directive). */
+export function directive(s: Pick<SimSettings, 'balancer'>): string {
+  const b = s.balancer;
+  switch (b.strategy) {
+    case 'round-robin':
+      return '# round robin (default)';
+    case 'least-conn':
+      return 'least_conn;';
+    case 'ip-hash':
+      return 'ip_hash;';
+    case 'cookie': {
+      const c = b.stickyCookie;
+      const exp = c.expiresSec === null ? '' : ` expires=${c.expiresSec % 3600 === 0 ? `${c.expiresSec / 3600}h` : `${c.expiresSec}s`}`;
+      return `sticky cookie ${c.name}${exp};`;
+    }
+    case 'hash-cookie':
+      return `hash $cookie_${b.hashCookie.name}${b.hashCookie.consistent ? ' consistent' : ''};`;
+  }
+}
+
+export const STRATEGY_LABEL: Readonly<Record<BalancerStrategy, string>> = {
+  'round-robin': 'round robin',
+  'least-conn': 'least_conn',
+  'ip-hash': 'ip_hash',
+  cookie: 'sticky cookie srv_id',
+  'hash-cookie': 'hash $cookie_laravel_session',
+};
+
+/** Shorter names for the select. */
+export const STRATEGY_OPTION: Readonly<Record<BalancerStrategy, string>> = {
+  ...STRATEGY_LABEL,
+  'hash-cookie': 'hash $cookie_…',
+};
+
+export const DRIVER_LABEL: Readonly<Record<SessionDriver, string>> = {
+  file: 'file (node’s disk)',
+  redis: 'redis (shared)',
+  cookie: 'cookie (browser)',
+  array: 'array (none kept)',
+};
+
+export const CLIENTS_LABEL: Readonly<Record<ClientPopulation, string>> = {
+  unique: 'unique IPs',
+  'office-nat': 'office NAT',
+  mobile: 'mobile',
+  mixed: 'mixed',
+};
+
+const WHERE_SESSIONS: Readonly<Record<SessionDriver, (nodes: number) => string>> = {
+  file: (n) => (n === 1 ? 'sessions on the node’s disk' : 'sessions on each node’s own disk'),
+  redis: () => 'sessions in one shared Redis',
+  cookie: () => 'sessions in an encrypted browser cookie',
+  array: () => 'sessions kept for one request only',
+};
+
+/** "100 users → nginx (round robin) → 2 Laravel nodes · sessions on each node's own disk (SESSION_DRIVER=file)". */
+export function headline(s: SimSettings): string {
+  const n = s.nodes.length;
+  const users = `${s.users} user${s.users === 1 ? '' : 's'}${s.clients === 'unique' ? '' : ` (${CLIENTS_LABEL[s.clients]})`}`;
+  return `${users} → nginx (${STRATEGY_LABEL[s.balancer.strategy]}) → ${n} Laravel node${n === 1 ? '' : 's'} · ${WHERE_SESSIONS[s.session.driver](n)} (SESSION_DRIVER=${s.session.driver})`;
+}
+
+/** Whether the strategy keeps a client on one node (as long as that node lives). */
+export function isSticky(strategy: BalancerStrategy): boolean {
+  return strategy === 'ip-hash' || strategy === 'cookie';
+}
+
+/** What to watch for, in one or two plain sentences. */
+export function caption(s: SimSettings): string {
+  const n = s.nodes.length;
+  switch (s.session.driver) {
+    case 'redis':
+      return 'Every node reads and writes sessions in the same Redis, so any node can answer any user: nobody is logged out. Now Redis is the one thing that must not go down — try taking it down.';
+    case 'cookie':
+      return 'The session travels in an encrypted cookie that every node can read (they share APP_KEY), so any node can answer any user — as long as the cookie stays under 4 KB.';
+    case 'array':
+      return 'The array driver forgets the session after every request, on any number of nodes: nobody stays logged in. It exists for tests.';
+    case 'file':
+      if (n === 1) return 'One node: every request finds its session file on that node’s disk, so nobody is logged out. Add a second node and watch.';
+      if (s.balancer.strategy === 'ip-hash') {
+        return s.clients === 'unique'
+          ? 'ip_hash sends each client address to the same node, so its session file is always there — until that node goes down. Try office NAT or mobile clients, or crash a node.'
+          : 'ip_hash pins an address, not a person: a whole office lands on one node, and a phone that changes network lands on a node without its session file.';
+      }
+      if (s.balancer.strategy === 'cookie') {
+        return 'sticky cookie srv_id pins each browser to one node, so its session file is always there — until that node dies. Crash a node and watch its users get logged out.';
+      }
+      return `Each node only has the session files it wrote itself. When the balancer sends a user to another node, that node has never seen their session: the user is logged out (✕), and a form they post gets 419 Page Expired (▲).`;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * What the lesson player needs from the page, and the adapter that gets it from the page's
+ * `SimRunner`. The player takes a host as a prop, so tests and other pages can drive it with
+ * anything of the same shape.
+ *
+ * The runner does not (yet) take whole settings, nor report faults triggered elsewhere: the
+ * adapter uses `applySettings` / `onFault` when the runner has them and falls back otherwise
+ * (see the report in docs/writing-lessons.md, "The player").
+ */
+import type { Simulation } from '../../sim/simulation';
+import type { FaultAction, SimSettings } from '../../sim/types';
+import { scenarioOf } from '../../lessons/scenario';
+import { settingsFor, type UiConfig } from '../state/config';
+import type { SimRunner } from '../state/runner.svelte';
+import { settingName, settingValue } from './words';
+
+export interface LessonHost {
+  /** The running simulation; a new object after every restart. Not reactive: read it per frame. */
+  readonly sim: Simulation | null;
+  /** The running simulation's settings; reactive (null until the first simulation). */
+  readonly settings: Readonly<SimSettings> | null;
+  /** Whether a new simulation is being built. */
+  readonly loading: boolean;
+  /**
+   * Restart the cluster with these settings — scripted faults (`events`) included — from
+   * virtual time 0, visibly (the controls and the feed show the change). Returns what it could
+   * not apply, in the words of the config files (empty: everything).
+   */
+  load(settings: SimSettings): string[];
+  /** Trigger a fault now (shown in the feed). */
+  fault(action: FaultAction): void;
+  /** Called every animation frame. Returns the unsubscribe function. */
+  onFrame(hook: (now: number, dt: number) => void): () => void;
+  /**
+   * Faults applied by anything else (the stage's buttons), with their virtual time, so goal
+   * windows "after crash:node-2" start then. Absent: only the player's own faults are seen.
+   */
+  onFault?: (hook: (action: FaultAction, atMs: number) => void) => () => void;
+  /** Type a line into the page's redis-cli console, visibly. Absent: the panel runs it itself. */
+  typeRedis?: (line: string) => void | Promise<void>;
+  play(): void;
+}
+
+/** The parts of `SimRunner` the adapter reads, plus the optional extensions it prefers. */
+export type RunnerLike = Pick<SimRunner, 'view' | 'sim' | 'config' | 'configure' | 'fault' | 'onFrame' | 'reset' | 'play' | 'loading'> & {
+  applySettings?: (next: SimSettings) => unknown;
+  onFault?: (hook: (action: FaultAction, atMs: number) => void) => () => void;
+  typeRedis?: (line: string) => void | Promise<void>;
+};
+
+export function lessonHost(runner: RunnerLike): LessonHost {
+  const host: LessonHost = {
+    get sim() {
+      return runner.sim;
+    },
+    get settings() {
+      return runner.view?.settings ?? null;
+    },
+    get loading() {
+      return runner.loading;
+    },
+    load(settings: SimSettings): string[] {
+      if (typeof runner.applySettings === 'function') {
+        runner.applySettings(settings);
+        return [];
+      }
+      // Fallback: configure() knows nodes, driver, balancer, users, clients and seed only.
+      const config: UiConfig = {
+        ...runner.config, seed: settings.seed, nodes: settings.nodes.length, driver: settings.session.driver,
+        strategy: settings.balancer.strategy, users: settings.users, clients: settings.clients,
+      };
+      const got = scenarioOf(settingsFor(config));
+      const ignored = Object.entries(scenarioOf(settings))
+        .filter(([k, v]) => got[k as keyof typeof got] !== v)
+        .map(([k, v]) => `${settingName(k)} = ${settingValue(k, v)}`);
+      runner.configure(config);
+      runner.reset(); // a step starts at virtual time 0 even if nothing changed
+      return ignored;
+    },
+    fault: (action) => runner.fault(action),
+    onFrame: (hook) => runner.onFrame(hook),
+    play: () => runner.play(),
+  };
+  if (typeof runner.onFault === 'function') host.onFault = runner.onFault.bind(runner);
+  if (typeof runner.typeRedis === 'function') host.typeRedis = runner.typeRedis.bind(runner);
+  return host;
+}

@@ -1,0 +1,286 @@
+/**
+ * The lesson player's state: which lesson and step is open, the goal's live verdict, hints,
+ * quiz, the solution, progress in localStorage and the `?lesson=&step=` link. It drives the
+ * page only through its {@link LessonHost} (load settings, trigger a fault) and reads the
+ * running simulation once per animation frame; views get plain values a few times a second.
+ */
+import { runRedisCli } from '../../console/redisCli';
+import { actionRef } from '../../lessons/actions';
+import { GoalEvaluator, type GoalStatus } from '../../lessons/evaluator';
+import { formatLessonLink, parseLessonLink } from '../../lessons/link';
+import type { LoadedLessons } from '../../lessons/loader';
+import { fillKeys } from '../../lessons/runner';
+import { askSettingDone, buildSettings, stepScenario } from '../../lessons/scenario';
+import type { Lesson, Step } from '../../lessons/types';
+import type { Simulation } from '../../sim/simulation';
+import type { FaultAction, ScheduledFault, SimSettings } from '../../sim/types';
+import type { LessonHost } from './host';
+import { emptyProgress, loadProgress, markMet, resumeStep, saveProgress, visit, type Progress } from './progress';
+import { actionWords } from './words';
+
+/** The page's address bar, as the player uses it. */
+export interface Nav {
+  search(): string;
+  /** Show this lesson link (`?lesson=…&step=…`, `?sandbox`, or '' for none) in the address bar. */
+  replace(link: string): void;
+}
+
+export type PlayerMode = 'list' | 'lesson' | 'sandbox';
+
+/** Real ms between published snapshots (the evaluator itself runs every frame). */
+const PUBLISH_MS = 200;
+/** The runner's simulations run until the tab closes; the step's horizon is the goal's `runSec`. */
+const OPEN_ENDED_SEC = 24 * 3600;
+/** Give up waiting for a requested restart after this long (real ms) and evaluate what runs. */
+const LOAD_WAIT_MS = 3000;
+
+export class LessonPlayer {
+  readonly lessons: Lesson[];
+  readonly loadErrors: string[];
+  mode = $state<PlayerMode>('list');
+  lesson = $state.raw<Lesson | null>(null);
+  stepIndex = $state(0);
+  /** The goal's verdict on the running simulation (null until it runs). */
+  status = $state.raw<GoalStatus | null>(null);
+  /** Virtual seconds since the step's cluster started. */
+  elapsedSec = $state(0);
+  /** Whether the student did what the step asks (null: nothing to do, or not measurable). */
+  askDone = $state<boolean | null>(null);
+  hintsShown = $state(0);
+  solutionShown = $state(false);
+  quizPick = $state<number | null>(null);
+  progress = $state.raw<Progress>(emptyProgress());
+  /** A message for the student (a bad link, settings the page cannot apply yet). */
+  notice = $state('');
+  /** Console lines the player typed itself (when the page's console is not reachable). */
+  consoleLog = $state.raw<{ line: string; output: string }[]>([]);
+
+  private evaluator: GoalEvaluator | null = null;
+  private sim: Simulation | null = null;
+  private actions: string[] = [];
+  private loadStepPending = false;
+  private waitingFor: { old: Simulation | null; since: number } | null = null;
+  private lastPublish = -Infinity;
+  private unsubscribe: Array<() => void> = [];
+
+  constructor(
+    private readonly host: LessonHost,
+    loaded: LoadedLessons,
+    private readonly storage: Storage | null,
+    private readonly nav: Nav,
+  ) {
+    this.lessons = loaded.lessons;
+    this.loadErrors = loaded.errors;
+    this.progress = loadProgress(storage);
+  }
+
+  get step(): Step | null {
+    return this.lesson?.steps[this.stepIndex] ?? null;
+  }
+
+  /** Open what the address asks for and start watching the simulation. */
+  start(): void {
+    this.unsubscribe.push(this.host.onFrame(this.frame));
+    if (this.host.onFault) this.unsubscribe.push(this.host.onFault((a, t) => this.noteAction(a, t)));
+    const link = parseLessonLink(this.nav.search(), this.lessons);
+    if (link.warning) this.notice = link.warning;
+    if (link.kind === 'sandbox') this.mode = 'sandbox';
+    else if (link.kind === 'lesson') this.open(link.lessonId, link.step ?? undefined);
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+  }
+
+  showList(): void {
+    this.mode = 'list';
+    this.nav.replace('');
+  }
+
+  /** Free play: no goal, and no scripted faults (the cluster restarts without the lesson's timeline). */
+  sandbox(): void {
+    this.mode = 'sandbox';
+    this.status = null;
+    this.loadStepPending = false;
+    this.nav.replace(formatLessonLink('sandbox'));
+    const s = this.host.settings;
+    if (s && s.events.length > 0) this.host.load({ ...structuredClone(s as SimSettings), events: [] });
+  }
+
+  /** Open a lesson at a step (default: where the student left it). */
+  open(lessonId: string, step?: number): void {
+    const lesson = this.lessons.find((l) => l.id === lessonId);
+    if (!lesson) return;
+    this.lesson = lesson;
+    this.mode = 'lesson';
+    this.goto(step ?? resumeStep(this.progress, lesson));
+  }
+
+  goto(index: number): void {
+    const lesson = this.lesson;
+    if (!lesson || index < 0 || index >= lesson.steps.length) return;
+    this.stepIndex = index;
+    this.hintsShown = 0;
+    this.solutionShown = false;
+    this.quizPick = null;
+    this.consoleLog = [];
+    this.status = null;
+    this.askDone = null;
+    this.notice = '';
+    this.setProgress(visit(this.progress, lesson.id, index));
+    this.nav.replace(formatLessonLink({ lessonId: lesson.id, stepIndex: index }));
+    this.loadStepPending = true; // on the next frame, once the page's simulation exists
+  }
+
+  next(): void {
+    this.goto(this.stepIndex + 1);
+  }
+
+  prev(): void {
+    this.goto(this.stepIndex - 1);
+  }
+
+  /** Put the step's starting cluster back (virtual time 0). */
+  restartStep(): void {
+    this.loadStepPending = true;
+  }
+
+  revealHint(): void {
+    this.hintsShown = Math.min(this.hintsShown + 1, this.step?.hints.length ?? 0);
+  }
+
+  answer(choice: number): void {
+    this.quizPick = choice;
+  }
+
+  /** Show the solution without applying it. */
+  showSolution(): void {
+    this.solutionShown = true;
+  }
+
+  /** Apply the solution visibly: settings through the page's controls, faults in the feed, console lines typed. */
+  async applySolution(): Promise<void> {
+    const lesson = this.lesson;
+    const step = this.step;
+    if (!lesson || !step) return;
+    this.solutionShown = true;
+    const sol = step.solution;
+    if (Object.keys(sol.settings).length > 0) this.load(buildSettings(stepScenario(lesson, this.stepIndex, true), OPEN_ENDED_SEC, step.events));
+    for (const f of sol.actions) this.faultAt(f);
+    for (const c of sol.console) await this.typeConsole(c.line);
+  }
+
+  /** Trigger a fault from the panel. The host reports it with its exact time; a host that can't is noted here. */
+  fault(action: FaultAction): void {
+    this.host.fault(action);
+    const sim = this.host.sim;
+    if (sim && !this.host.onFault) this.noteAction(action, sim.now);
+  }
+
+  /**
+   * A solution's fault at its time on the step's timeline, as the check does it (a crash at
+   * 2 s hits fewer pinned users than one at 60 s): scheduled in the engine if that time is
+   * still ahead (the feed reports it when it happens), else now.
+   */
+  private faultAt(f: ScheduledFault): void {
+    const sim = this.host.sim;
+    if (!sim || f.atSec * 1000 <= sim.now) return this.fault(f.action);
+    sim.schedule(f);
+    this.noteAction(f.action, f.atSec * 1000);
+    this.notice = `${actionWords(f.action)} is scheduled at ${f.atSec} s, as in the solution.`;
+  }
+
+  /** Run a redis-cli line: in the page's console if it is reachable, else here. */
+  async typeConsole(line: string): Promise<void> {
+    const redis = this.host.sim?.world.redis ?? null;
+    if (!redis) {
+      this.consoleLog = [...this.consoleLog, { line, output: 'Redis is not part of this cluster (SESSION_DRIVER is not redis).' }];
+      return;
+    }
+    const { text } = await fillKeys(redis, line);
+    if (this.host.typeRedis) {
+      await this.host.typeRedis(text);
+      return;
+    }
+    const r = await runRedisCli(redis, text);
+    this.consoleLog = [...this.consoleLog, { line: text, output: r.output }];
+  }
+
+  private load(settings: ReturnType<typeof buildSettings>): void {
+    this.waitingFor = { old: this.host.sim, since: performance.now() };
+    const ignored = this.host.load(settings);
+    this.notice = ignored.length
+      ? `This step needs settings the simulator's controls cannot set yet (${ignored.join(', ')}): its figures may differ from the lesson's.`
+      : '';
+  }
+
+  private loadStep(): void {
+    const lesson = this.lesson;
+    const step = this.step;
+    if (!lesson || !step) return;
+    this.load(buildSettings(stepScenario(lesson, this.stepIndex, false), OPEN_ENDED_SEC, step.events));
+  }
+
+  private noteAction(action: FaultAction, atMs: number): void {
+    this.actions.push(actionRef(action));
+    this.evaluator?.noteAction(action, atMs);
+  }
+
+  /** A new simulation is running (the step started, or the student changed a setting). */
+  private attach(sim: Simulation, step: Step): void {
+    this.sim = sim;
+    this.actions = [];
+    this.evaluator = new GoalEvaluator(step.goal, { runSec: step.runSec, events: step.events });
+    // The step's scripted faults travel in the settings; if the page rebuilt without them, schedule them here.
+    const has = sim.settings.events.map(eventKey);
+    for (const e of step.events) if (!has.includes(eventKey(e)) && e.atSec * 1000 >= sim.now) sim.schedule(e);
+  }
+
+  private frame = (now: number): void => {
+    if (this.mode !== 'lesson') return;
+    const step = this.step;
+    const sim = this.host.sim;
+    if (!step || !sim || this.host.loading) return;
+    if (this.loadStepPending) {
+      this.loadStepPending = false;
+      this.loadStep();
+      return;
+    }
+    if (this.waitingFor) {
+      if (sim === this.waitingFor.old && now - this.waitingFor.since < LOAD_WAIT_MS) return;
+      this.waitingFor = null;
+    }
+    if (sim !== this.sim) this.attach(sim, step);
+    const status = this.evaluator!.update(sim);
+    if (status.met && this.lesson && !this.progress.lessons[this.lesson.id]?.met.includes(step.id)) {
+      this.setProgress(markMet(this.progress, this.lesson.id, step.id));
+    }
+    const changed = status.met !== this.status?.met || status.decided !== this.status?.decided;
+    if (!changed && now - this.lastPublish < PUBLISH_MS) return;
+    this.lastPublish = now;
+    this.status = status;
+    this.elapsedSec = Math.floor(sim.now / 1000);
+    this.askDone = this.measureAsk(sim, step);
+  };
+
+  private measureAsk(sim: Simulation, step: Step): boolean | null {
+    const ask = step.ask;
+    if (ask.setting !== undefined) return askSettingDone(ask, sim.settings as Parameters<typeof askSettingDone>[1]);
+    if (ask.action !== undefined) return this.actions.some((a) => a.startsWith(ask.node === undefined ? ask.action! : `${ask.action}:${ask.node}`));
+    if (ask.console !== undefined) {
+      const cmd = ask.console.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      return (sim.world.redis?.commandCalls()[cmd] ?? 0) > 0;
+    }
+    return null;
+  }
+
+  private setProgress(p: Progress): void {
+    this.progress = p;
+    saveProgress(this.storage, p);
+  }
+}
+
+function eventKey(e: ScheduledFault): string {
+  return `${e.atSec}:${actionRef(e.action)}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Canvas drawing of the crowd and the packets, as functions of (context, geometry, data,
+ * time). Marks are batched by style: one path and one fill per style, not one per user.
+ */
+import { MARK_STYLE, OUTCOME_STYLE, outcomeOf } from '../outcomes';
+import type { LogoutMark } from '../state/marks';
+import { cellCenter, type CrowdGrid } from './crowd';
+import { glyphPath, stroked } from './glyphs';
+import type { Point, Rect, StageLayout } from './layout';
+import { packetPoint, type PacketPool } from './packets';
+
+/** Draw every active user's mark. `active(i)` says whether user index i is in the crowd. */
+export function drawCrowd(ctx: CanvasRenderingContext2D, g: CrowdGrid, marks: Uint8Array, active: (i: number) => boolean): void {
+  const p: Point = { x: 0, y: 0 };
+  const r = Math.max(1.2, g.cell * 0.34);
+  const lw = Math.max(1, g.cell * 0.11);
+  for (let m = 0; m < MARK_STYLE.length; m++) {
+    const style = MARK_STYLE[m]!;
+    const rr = m === 0 ? r * 0.55 : style.glyph === 'cross' ? r * 1.15 : r;
+    ctx.beginPath();
+    let any = false;
+    for (let i = 0; i < g.n; i++) {
+      if (marks[i] !== m || !active(i)) continue;
+      cellCenter(g, i, p);
+      glyphPath(ctx, style.glyph, p.x, p.y, rr);
+      any = true;
+    }
+    if (!any) continue;
+    if (stroked(style.glyph)) {
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = style.glyph === 'cross' ? lw * 1.9 : lw;
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = style.color;
+      ctx.fill();
+    }
+  }
+}
+
+const FLASH_MS = 800;
+/** At most this many flashes at once: when logouts pour in, the newest flash and the rest stay calm. */
+const MAX_FLASHES = 10;
+
+/** A vermillion ring that grows and fades around each user just logged out (static without motion). */
+export function drawFlashes(ctx: CanvasRenderingContext2D, g: CrowdGrid, logouts: readonly LogoutMark[], now: number, motion: boolean): void {
+  const p: Point = { x: 0, y: 0 };
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = OUTCOME_STYLE.logged_out.color;
+  let n = 0;
+  for (let k = logouts.length - 1; k >= 0 && n < MAX_FLASHES; k--) {
+    const l = logouts[k]!;
+    const age = now - l.at;
+    if (age < 0 || l.user >= g.n) continue;
+    if (age > FLASH_MS) break;
+    n++;
+    cellCenter(g, l.user, p);
+    const f = motion ? age / FLASH_MS : 0.3;
+    ctx.globalAlpha = motion ? 0.9 * (1 - f) : 0.8;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, g.cell * (0.45 + 0.6 * f) + 1.5, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * "✕ user 37 logged out" labels next to the chosen users' cells, inside the crowd area.
+ * Returns the labels actually drawn (one that would overlap another is dropped).
+ */
+export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, area: Rect, labels: readonly LogoutMark[], now: number, font: string, labelMs: number): LogoutMark[] {
+  const p: Point = { x: 0, y: 0 };
+  const color = OUTCOME_STYLE.logged_out.color;
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  const placed: Rect[] = [];
+  const kept: LogoutMark[] = [];
+  const h = Math.round(parseFloat(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? '12') * 1.7);
+  for (const l of labels) {
+    if (l.user >= g.n) continue;
+    const age = now - l.at;
+    cellCenter(g, l.user, p);
+    const text = `✕ user ${l.user + 1} logged out`;
+    const w = ctx.measureText(text).width + 12;
+    let x = p.x + g.cell * 0.6 + 3;
+    if (x + w > area.x + area.w + 40) x = p.x - g.cell * 0.6 - 3 - w;
+    x = Math.max(2, x); // never off the stage's left edge
+    const y = Math.min(Math.max(p.y - h / 2, area.y), area.y + area.h - h);
+    const box = { x, y, w, h };
+    if (placed.some((b) => overlap(b, box))) continue;
+    placed.push(box);
+    kept.push(l);
+    ctx.globalAlpha = age > labelMs - 400 ? Math.max(0, (labelMs - age) / 400) : 1;
+    ctx.fillStyle = '#fff';
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, h, 4);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = '#8a3300';
+    ctx.fillText(text, x + 6, y + h / 2 + 0.5);
+  }
+  ctx.globalAlpha = 1;
+  return kept;
+}
+
+function overlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w + 2 && b.x < a.x + a.w + 2 && a.y < b.y + b.h + 2 && b.y < a.y + a.h + 2;
+}
+
+/**
+ * Packets in flight: a small grey dot on the way out (a request), the outcome's shape and
+ * colour on the way back (the answer). Batched: one path per outcome.
+ */
+export function drawPackets(ctx: CanvasRenderingContext2D, l: StageLayout, g: CrowdGrid, pool: PacketPool, now: number, scale: number): void {
+  const p: Point = { x: 0, y: 0 };
+  const n = pool.count;
+  // Outgoing requests: tiny squares, one fill.
+  const s = 2.2 * scale;
+  ctx.fillStyle = '#5b6472';
+  ctx.beginPath();
+  for (let i = 0; i < n; i++) {
+    const t = (now - pool.start[i]!) / pool.dur[i]!;
+    if (t < 0 || t >= 0.5) continue;
+    packetPoint(l, g, pool.user[i]!, pool.node[i]!, t, p);
+    ctx.rect(p.x - s, p.y - s, 2 * s, 2 * s);
+  }
+  ctx.fill();
+  // Answers, by outcome.
+  const r = 3.6 * scale;
+  for (let code = 1; code <= 7; code++) {
+    const o = outcomeOf(code)!;
+    const style = OUTCOME_STYLE[o];
+    ctx.beginPath();
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (pool.outcome[i] !== code) continue;
+      const t = (now - pool.start[i]!) / pool.dur[i]!;
+      if (t < 0.5 || t >= 1) continue;
+      packetPoint(l, g, pool.user[i]!, pool.node[i]!, t, p);
+      glyphPath(ctx, style.glyph, p.x, p.y, style.glyph === 'cross' ? r * 1.2 : r);
+      any = true;
+    }
+    if (!any) continue;
+    if (stroked(style.glyph)) {
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = style.glyph === 'cross' ? 2.6 * scale : 1.6 * scale;
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = style.color;
+      ctx.fill();
+    }
+  }
+}

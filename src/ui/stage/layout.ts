@@ -1,0 +1,114 @@
+/**
+ * Where things sit on the stage, as pure functions of its size: users on the left, the load
+ * balancer, the app nodes, Redis on the right, and the wires between them. Nothing here
+ * touches the DOM, so vitest checks it (no overlaps, everything inside) without a browser.
+ */
+import { scaleBand } from 'd3-scale';
+
+export interface Point { x: number; y: number }
+export interface Rect { x: number; y: number; w: number; h: number }
+
+/** A cubic Bézier wire (the shape d3-shape's linkHorizontal draws: control points at mid-x). */
+export interface Wire { p0: Point; c1: Point; c2: Point; p1: Point }
+
+export interface StageLayout {
+  width: number;
+  height: number;
+  /** Where the user crowd is drawn. */
+  crowd: Rect;
+  balancer: Rect;
+  nodes: Rect[];
+  redis: Rect;
+  /** Compact node cards (many nodes in little height) show fewer lines; tiny ones a single line. */
+  compactNodes: boolean;
+  tinyNodes: boolean;
+  /** Balancer → node i. */
+  lbToNode: Wire[];
+  /** Node i → Redis. */
+  nodeToRedis: Wire[];
+  /** Where requests enter the balancer card. */
+  lbIn: Point;
+}
+
+/** Where a node card's popover goes: left of the card, clamped inside the stage. */
+export function popoverAnchor(l: StageLayout, nodeRect: Rect, w: number, h: number): Point {
+  const x = Math.max(4, nodeRect.x - w - 12);
+  const y = Math.min(Math.max(4, nodeRect.y + nodeRect.h / 2 - h / 2), Math.max(4, l.height - h - 4));
+  return { x, y };
+}
+
+export function hWire(p0: Point, p1: Point): Wire {
+  const mx = (p0.x + p1.x) / 2;
+  return { p0, c1: { x: mx, y: p0.y }, c2: { x: mx, y: p1.y }, p1 };
+}
+
+/** The SVG path of a wire. */
+export function wirePath(w: Wire): string {
+  const f = (n: number) => Math.round(n * 10) / 10;
+  return `M${f(w.p0.x)},${f(w.p0.y)}C${f(w.c1.x)},${f(w.c1.y)},${f(w.c2.x)},${f(w.c2.y)},${f(w.p1.x)},${f(w.p1.y)}`;
+}
+
+/** The point at parameter t ∈ [0, 1] along a wire, written into `out` (no allocation per packet). */
+export function wirePoint(w: Wire, t: number, out: Point): Point {
+  const u = 1 - t;
+  const a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+  out.x = a * w.p0.x + b * w.c1.x + c * w.c2.x + d * w.p1.x;
+  out.y = a * w.p0.y + b * w.c1.y + c * w.c2.y + d * w.p1.y;
+  return out;
+}
+
+export function contains(r: Rect, x: number, y: number): boolean {
+  return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * Lay out the stage for `nodeCount` app nodes. Column positions are fractions of the width;
+ * node cards share the height through a d3 band scale.
+ */
+export function stageLayout(width: number, height: number, nodeCount: number): StageLayout {
+  const pad = Math.max(8, Math.round(Math.min(width, height) * 0.03));
+  const crowd: Rect = { x: pad, y: pad + 18, w: Math.round(width * 0.3), h: height - 2 * pad - 18 };
+  const lbW = clamp(width * 0.15, 118, 190);
+  const lbH = clamp(height * 0.3, 96, 150);
+  const balancer: Rect = { x: Math.round(width * 0.45 - lbW / 2), y: Math.round(height / 2 - lbH / 2), w: Math.round(lbW), h: Math.round(lbH) };
+  const nodeW = Math.round(clamp(width * 0.2, 140, 250));
+  const nodeX = Math.round(width * 0.69 - nodeW / 2);
+  const band = scaleBand<number>()
+    .domain(Array.from({ length: nodeCount }, (_, i) => i))
+    .range([pad, height - pad])
+    .paddingInner(nodeCount > 5 ? 0.1 : nodeCount > 3 ? 0.14 : 0.2)
+    .paddingOuter(0);
+  const maxH = clamp(height * 0.24, 70, 130);
+  const bw = band.bandwidth();
+  const nodeH = Math.min(bw, maxH);
+  const nodes = Array.from({ length: nodeCount }, (_, i): Rect => ({
+    x: nodeX, y: Math.round(band(i) ?? 0), w: nodeW, h: Math.round(nodeH),
+  }));
+  // Cards are capped in height: with few nodes, centre the column instead of spreading it out.
+  if (bw > maxH) {
+    const gap = nodeCount > 1 ? Math.min(maxH * 0.35, (height - 2 * pad - nodeCount * nodeH) / (nodeCount - 1)) : 0;
+    const total = nodeCount * nodeH + (nodeCount - 1) * gap;
+    nodes.forEach((r, i) => { r.y = Math.round(height / 2 - total / 2 + i * (nodeH + gap)); });
+  }
+  const redisW = Math.round(clamp(width * 0.13, 104, 190));
+  const redisH = Math.round(clamp(height * 0.34, 110, 190));
+  const redis: Rect = { x: width - pad - redisW, y: Math.round(height / 2 - redisH / 2), w: redisW, h: redisH };
+  const lbOut = { x: balancer.x + balancer.w, y: balancer.y + balancer.h / 2 };
+  const lbToNode = nodes.map((r) => hWire(lbOut, { x: r.x, y: r.y + r.h / 2 }));
+  const nodeToRedis = nodes.map((r) => hWire({ x: r.x + r.w, y: r.y + r.h / 2 }, { x: redis.x, y: redis.y + redis.h / 2 }));
+  return {
+    width, height, crowd, balancer, nodes, redis,
+    compactNodes: nodeH < 84,
+    tinyNodes: nodeH < 46,
+    lbToNode, nodeToRedis,
+    lbIn: { x: balancer.x, y: balancer.y + balancer.h / 2 },
+  };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}

@@ -1,0 +1,15 @@
+/** The runner travels to components through context (typed helpers, STYLE.md §10). */
+import { getContext, setContext } from 'svelte';
+import type { SimRunner } from './runner.svelte';
+
+const KEY = Symbol('sim-runner');
+
+export function setRunner(r: SimRunner): SimRunner {
+  return setContext(KEY, r);
+}
+
+export function getRunner(): SimRunner {
+  const r = getContext<SimRunner | undefined>(KEY);
+  if (!r) throw new Error('getRunner() outside <App>: no SimRunner in context');
+  return r;
+}

@@ -1,0 +1,198 @@
+/**
+ * The per-refresh snapshot the DOM views render: plain data read from the engine's world
+ * (read-only), replaced as a whole a few times a second (STYLE.md §10).
+ */
+import type { SecondBucket } from '../../sim/metrics';
+import type { Simulation } from '../../sim/simulation';
+import type { NodeState } from '../../sim/machines/nodeMachine';
+import type { SimSettings, TraceRecord } from '../../sim/types';
+import type { RunningTotals, TotalPoint } from '../metrics/chartData';
+
+export interface NodeView {
+  name: string;
+  address: string;
+  state: NodeState;
+  inFlight: number;
+  /** Session files on this node's disk. */
+  files: number;
+  /** Requests answered per virtual second (mean of the last 3 s). */
+  rps: number;
+  /** Requests answered since the start. */
+  served: number;
+  /** nginx currently skips this peer (failed `max_fails` times, or marked down). */
+  skipped: boolean;
+}
+
+export interface RedisView {
+  up: boolean;
+  keys: number;
+  usedMemory: number;
+  connectedClients: number;
+  commands: number;
+  evictedKeys: number;
+  expiredKeys: number;
+  /** Commands per virtual second over the last second. */
+  commandRate: number;
+}
+
+export interface Totals {
+  requests: number;
+  logouts: number;
+  /** 419 Page Expired. */
+  csrf: number;
+  /** 500, 502, 504. */
+  errors5xx: number;
+  lostUpdates: number;
+}
+
+export interface View {
+  now: number;
+  settings: SimSettings;
+  nodes: NodeView[];
+  balancerState: 'allLive' | 'degraded' | 'noLiveUpstreams';
+  redis: RedisView | null;
+  totals: Totals;
+  /** The last closed virtual seconds, oldest first (at most {@link SERIES_WINDOW}). */
+  series: SecondBucket[];
+  /** Running totals of logouts and 419s since the start (downsampled). */
+  running: TotalPoint[];
+  /** Users currently in the crowd, and how many of them think they are logged in. */
+  users: number;
+  /** Crowd cells: every user ever created (departed ones keep their cell, drawn empty). */
+  slots: number;
+  loggedIn: number;
+}
+
+export const SERIES_WINDOW = 60;
+
+export const EMPTY_TOTALS: Totals = { requests: 0, logouts: 0, csrf: 0, errors5xx: 0, lostUpdates: 0 };
+
+/** Snapshot the world. `running` is fed the new seconds on the way. */
+export function buildView(sim: Simulation, running: RunningTotals): View {
+  const w = sim.world;
+  const m = w.metrics;
+  running.update(m.series);
+  const recent = m.series.slice(-3);
+  const peers = new Map(w.upstream.peers(w.now).map((p) => [p.name, p]));
+  const nodes: NodeView[] = [...w.nodes.values()].map((n) => {
+    const p = peers.get(n.name);
+    return {
+      name: n.name,
+      address: n.spec.address,
+      state: n.state,
+      inFlight: n.inFlight,
+      files: n.disk.files.size,
+      rps: recent.length ? recent.reduce((a, b) => a + (b.perNode[n.name] ?? 0), 0) / recent.length : 0,
+      served: m.perNode[n.name] ?? 0,
+      skipped: p ? p.unavailable || p.down : false,
+    };
+  });
+  let redis: RedisView | null = null;
+  if (w.redis) {
+    const r = w.redis.snapshot();
+    const last = m.series.at(-1)?.redis;
+    const prev = m.series.at(-2)?.redis;
+    redis = {
+      up: r.up, keys: r.keys, usedMemory: r.usedMemory, connectedClients: r.connectedClients,
+      commands: r.commands, evictedKeys: r.evictedKeys, expiredKeys: r.expiredKeys,
+      commandRate: last && prev ? last.commands - prev.commands : 0,
+    };
+  }
+  const o = m.outcomes;
+  let users = 0, loggedIn = 0;
+  for (const u of w.users) {
+    if (!u.active) continue;
+    users++;
+    if (u.loggedIn) loggedIn++;
+  }
+  return {
+    now: w.now,
+    settings: w.settings,
+    nodes,
+    balancerState: w.balancer.getSnapshot().value as View['balancerState'],
+    redis,
+    totals: {
+      requests: m.requests,
+      logouts: m.logouts,
+      csrf: o.csrf_mismatch,
+      errors5xx: o.server_error + o.bad_gateway + o.gateway_timeout,
+      lostUpdates: o.lost_update,
+    },
+    series: m.series.slice(-SERIES_WINDOW),
+    running: running.points,
+    users,
+    slots: w.users.length,
+    loggedIn,
+  };
+}
+
+/** What the inspector shows for one user. */
+export interface UserDetail {
+  kind: 'user';
+  id: number;
+  clientKind: string;
+  ip: string;
+  loggedIn: boolean;
+  page: string;
+  lastNode: string | null;
+  active: boolean;
+  sessionId: string | null;
+  cookies: Array<{ name: string; value: string; plain?: string; expiresAt: number | null }>;
+  recent: TraceRecord[];
+}
+
+export function userDetail(sim: Simulation, id: number, recent: readonly TraceRecord[]): UserDetail | null {
+  const w = sim.world;
+  const u = w.users[id - 1]; // ids are 1-based, in creation order
+  if (!u) return null;
+  return {
+    kind: 'user', id: u.id, clientKind: u.kind, ip: u.ip, loggedIn: u.loggedIn, page: u.page,
+    lastNode: u.lastNode, active: u.active,
+    sessionId: u.jar.plain(w.names.cookie, w.now) ?? null,
+    cookies: u.jar.list(w.now),
+    recent: [...recent],
+  };
+}
+
+export interface SessionFileView {
+  id: string;
+  /** Virtual ms of the last write. */
+  mtime: number;
+  /** The payload holds a `login_web_…` key: someone is logged in with it. */
+  authenticated: boolean;
+  /** The user whose browser holds this session id, if any. */
+  user: number | null;
+}
+
+export interface NodeDetail {
+  kind: 'node';
+  name: string;
+  state: NodeState;
+  address: string;
+  /** Newest first, at most `limit`. */
+  files: SessionFileView[];
+  fileCount: number;
+}
+
+export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetail | null {
+  const w = sim.world;
+  const n = w.nodes.get(name);
+  if (!n) return null;
+  const owners = sessionOwners(sim);
+  const files = [...n.disk.files.entries()]
+    .sort((a, b) => b[1].mtime - a[1].mtime)
+    .slice(0, limit)
+    .map(([id, f]) => ({ id, mtime: f.mtime, authenticated: f.data.includes('login_web_'), user: owners.get(id) ?? null }));
+  return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size };
+}
+
+/** Session id → user id, from the users' cookie jars. */
+export function sessionOwners(sim: Simulation): Map<string, number> {
+  const w = sim.world;
+  const out = new Map<string, number>();
+  for (const u of w.users) {
+    const id = u.jar.plain(w.names.cookie, w.now);
+    if (id) out.set(id, u.id);
+  }
+  return out;
+}
