@@ -141,6 +141,15 @@ export class Simulation {
     this.w.queue.push({ kind: 'fault', t: Math.max(this.w.now, f.atSec * 1000), seq: 0, action: f.action });
   }
 
+  /** Release what the run holds outside itself (its Redis servers' slots in ioredis-mock). */
+  dispose(): void {
+    const w = this.w;
+    for (const r of new Set([w.redis, w.cacheRedis, w.replica])) r?.dispose();
+    for (const node of w.nodes.values()) node.actor.stop();
+    w.balancer.stop();
+    w.redisActor.stop();
+  }
+
   /** Change the number of users live. */
   setUsers(n: number): void {
     setUserCount(this.w, n);

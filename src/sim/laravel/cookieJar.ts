@@ -24,6 +24,8 @@ interface StoredCookie {
 /** Browsers drop a cookie whose name and value exceed 4096 bytes (RFC 6265 §6.1 minimum, what browsers enforce). */
 export const MAX_COOKIE_BYTES = 4096;
 
+const live = (c: StoredCookie, now: number): boolean => c.expiresAt === null || c.expiresAt > now;
+
 export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
 
@@ -58,22 +60,18 @@ export class CookieJar {
     for (const [name, c] of this.cookies) if (c.expiresAt === null) this.cookies.delete(name);
   }
 
-  /** Every live cookie, for the inspector. */
+  /** Every live cookie, for the inspector. Reading never changes the jar. */
   list(now: number): Array<{ name: string; value: string; plain?: string; expiresAt: number | null }> {
     const out = [];
-    for (const name of [...this.cookies.keys()]) {
-      const c = this.entry(name, now);
-      if (c) out.push({ name, value: c.value, ...(c.plain !== undefined ? { plain: c.plain } : {}), expiresAt: c.expiresAt });
+    for (const [name, c] of this.cookies) {
+      if (live(c, now)) out.push({ name, value: c.value, ...(c.plain !== undefined ? { plain: c.plain } : {}), expiresAt: c.expiresAt });
     }
     return out;
   }
 
+  /** Expired cookies are ignored on read and overwritten on write, as a browser does; reads never mutate. */
   private entry(name: string, now: number): StoredCookie | undefined {
     const c = this.cookies.get(name);
-    if (c && c.expiresAt !== null && c.expiresAt <= now) {
-      this.cookies.delete(name);
-      return undefined;
-    }
-    return c;
+    return c && live(c, now) ? c : undefined;
   }
 }
