@@ -194,3 +194,13 @@ describe('trace records', () => {
     expect(records.find((x) => x.session !== null)!.session).toMatch(/^[A-Za-z0-9]{40}$/);
   });
 });
+
+describe('golden trace', () => {
+  // Seed 1, 2 nodes, file driver, round robin, 30 users, 60 virtual seconds. If this changes,
+  // the engine's behaviour changed: check the lessons and the README figures, then update it.
+  it('a fixed seed gives a fixed trace digest', async () => {
+    const { digest, records } = await run({ users: 30, durationSec: 60 });
+    expect({ records: records.length, digest }).toEqual(GOLDEN);
+  });
+});
+const GOLDEN = { records: 677, digest: '67351c112eb45476' };
