@@ -96,6 +96,31 @@ describe('active health checks (inter 2000 fall 3 rise 2)', () => {
   });
 });
 
+describe('balance roundrobin (fast weighted round robin, lb_fwrr.c)', () => {
+  it('interleaves unequal weights the HAProxy way, not nginx\'s (checked against haproxy 2.6 by npm run oracles)', () => {
+    const w = [5, 1, 2];
+    const up = new Upstream(ha(), nodes(3, (i) => ({ weight: w[i - 1]! })));
+    expect(letters(picks(up, 16))).toBe('a a c a a b a c a a c a a b a c');
+    const ngx = new Upstream(settings(), nodes(3, (i) => ({ weight: w[i - 1]! })));
+    expect(letters(picks(ngx, 8))).toBe('a c a a b a c a');
+  });
+
+  it('a server back from maintenance is placed by its position, not at the front', () => {
+    const up = new Upstream(ha(), nodes(3));
+    expect(letters(picks(up, 3))).toBe('a b c');
+    up.setDown('node-2', true);
+    expect(letters(picks(up, 4))).toBe('a c a c');
+    up.setDown('node-2', false); // npos = curr_pos + (next_weight + curr_weight - curr_pos) / eweight
+    expect(letters(picks(up, 9))).toBe('a c b a c b a c b');
+  });
+
+  it('a request whose server died after it was sent is not retried (nginx retries a GET)', () => {
+    expect(new Upstream(ha(), nodes(2)).retriesAfterSent('GET')).toBe(false);
+    expect(new Upstream(settings(), nodes(2)).retriesAfterSent('GET')).toBe(true);
+    expect(new Upstream(settings(), nodes(2)).retriesAfterSent('POST')).toBe(false);
+  });
+});
+
 describe('cookie SERVERID insert indirect nocache', () => {
   function visit(up: Upstream, cookies: Record<string, string>) {
     const r = up.route(req('192.0.2.1', cookies), 0);
@@ -105,14 +130,26 @@ describe('cookie SERVERID insert indirect nocache', () => {
   }
 
   it('inserts the server\'s cookie for a new client, and nothing once the client has a valid one', () => {
-    const up = new Upstream(cookie, [node(1, { cookieValue: 's1' }), node(2), node(3)]);
+    const up = new Upstream(cookie, [node(1, { cookieValue: 's1' }), node(2), node(3, { cookieValue: 'node-3' })]);
     expect(visit(up, {})).toEqual({ node: 'node-1', set: ['SERVERID=s1; path=/'] });
     expect(visit(up, { SERVERID: 's1' })).toEqual({ node: 'node-1', set: [] });
-    expect(visit(up, { SERVERID: 'node-3' })).toEqual({ node: 'node-3', set: [] }); // default value: the name
+    expect(visit(up, { SERVERID: 'node-3' })).toEqual({ node: 'node-3', set: [] });
+  });
+
+  it('a server line without `cookie` gets no persistence: its clients get a cookie removal (real haproxy 2.6)', () => {
+    // This test used to expect the server's name as a default cookie value; HAProxy has no such
+    // default (npm run oracles): it sends SERVERID=; Expires=Thu, 01-Jan-1970 … and rebalances.
+    const up = new Upstream(cookie, [node(1, { cookieValue: 's1' }), node(2), node(3)]);
+    expect(visit(up, {})).toEqual({ node: 'node-1', set: ['SERVERID=s1; path=/'] });
+    const r = up.route(req('192.0.2.1', {}), 0);
+    expect(r.next(0)?.name).toBe('node-2');
+    r.done(0, true);
+    expect(r.responseCookies()).toEqual([{ name: 'SERVERID', value: '', maxAgeSec: 0, domain: null, path: '/' }]);
+    expect(visit(up, { SERVERID: 'node-2' }).node).toBe('node-3'); // the name is not a cookie value
   });
 
   it('redispatches a cookie naming a DOWN server, and a wrong cookie, and re-inserts', () => {
-    const up = new Upstream(cookie, nodes(3));
+    const up = new Upstream(cookie, nodes(3, (i) => ({ cookieValue: `node-${i}` })));
     failChecks(up, 'node-3');
     const v = visit(up, { SERVERID: 'node-3' });
     expect(v.node).not.toBe('node-3');
@@ -134,7 +171,7 @@ describe('retries 3 with option redispatch', () => {
   }
 
   it('a persistent (cookie) request retries its server and redispatches on the last retry', () => {
-    const a = attempts(new Upstream(cookie, nodes(3)), { SERVERID: 'node-3' });
+    const a = attempts(new Upstream(cookie, nodes(3, (i) => ({ cookieValue: `node-${i}` }))), { SERVERID: 'node-3' });
     expect(a.seen).toHaveLength(1 + HAPROXY_RETRIES);
     expect(a.seen.slice(0, 3)).toEqual(['node-3', 'node-3', 'node-3']);
     expect(a.seen[3]).not.toBe('node-3');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BASELINE_USED_MEMORY, KEY_OVERHEAD, OOM_MESSAGE, RedisReplyError } from '../../src/sim/redis';
+import { BASELINE_USED_MEMORY, EXPIRE_OVERHEAD, OOM_MESSAGE, RedisReplyError, keyCost } from '../../src/sim/redis';
 import { mulberry32 } from '../../src/sim/redis/fallbackRng';
 import { makeRedis, rejection } from './helpers';
 
 const VALUE = 'v'.repeat(100);
 /** `cache:N` (7 chars) + 100-byte value, no TTL. */
-const CACHE_KEY_COST = KEY_OVERHEAD + 7 + 100;
+const CACHE_KEY_COST = keyCost('cache:1', 100);
 
 describe('maxmemory and eviction', () => {
   it('allkeys-lru evicts the least recently used keys first', async () => {
@@ -32,7 +32,7 @@ describe('maxmemory and eviction', () => {
   it('allkeys-lru with sampling keeps a hot set alive in a long stream of cache keys', async () => {
     const capacity = 50;
     const { redis, advance } = await makeRedis({
-      maxmemoryBytes: BASELINE_USED_MEMORY + capacity * (KEY_OVERHEAD + 10 + 100), policy: 'allkeys-lru', rng: mulberry32(42),
+      maxmemoryBytes: BASELINE_USED_MEMORY + capacity * keyCost('hot:000000', 100), policy: 'allkeys-lru', rng: mulberry32(42),
     });
     const hot = Array.from({ length: 5 }, (_, i) => `hot:${String(i).padStart(6, '0')}`); // 10 chars, like cold:NNNNN
     for (const k of hot) await redis.command('SET', [k, VALUE]);
@@ -77,7 +77,7 @@ describe('maxmemory and eviction', () => {
   });
 
   it('volatile-ttl evicts the soonest-expiring key', async () => {
-    const { redis } = await makeRedis({ maxmemoryBytes: BASELINE_USED_MEMORY + 3 * (CACHE_KEY_COST + 32), policy: 'volatile-ttl' });
+    const { redis } = await makeRedis({ maxmemoryBytes: BASELINE_USED_MEMORY + 3 * (CACHE_KEY_COST + EXPIRE_OVERHEAD), policy: 'volatile-ttl' });
     await redis.setex('cache:1', 300, VALUE);
     await redis.setex('cache:2', 100, VALUE);
     await redis.setex('cache:3', 200, VALUE);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_USED_MEMORY, EXPIRE_OVERHEAD, KEY_OVERHEAD, type SimRedis } from '../../src/sim/redis';
+import { BASELINE_USED_MEMORY, EXPIRE_OVERHEAD, keyCost, type SimRedis } from '../../src/sim/redis';
 import { ExpiryIndex } from '../../src/sim/redis/expiryIndex';
 import { mulberry32 } from '../../src/sim/redis/fallbackRng';
 import { makeRedis } from './helpers';
@@ -79,7 +79,7 @@ describe('properties', () => {
 
         expect((await redis.keys('*')).sort()).toEqual([...model.keys()].sort());
         let bytes = BASELINE_USED_MEMORY;
-        for (const [k, e] of model) bytes += KEY_OVERHEAD + k.length + e.value.length + (e.expireAt === null ? 0 : EXPIRE_OVERHEAD);
+        for (const [k, e] of model) bytes += keyCost(k, e.value.length) + (e.expireAt === null ? 0 : EXPIRE_OVERHEAD);
         expect(redis.snapshot()).toMatchObject({ keys: model.size, usedMemory: bytes, expiredKeys: expired });
       }
       redis.dispose();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEYS_WARNING, runRedisCli } from '../../src/console/redisCli';
 import { splitArgs } from '../../src/console/cliArgs';
-import { BASELINE_USED_MEMORY, KEY_OVERHEAD } from '../../src/sim/redis';
+import { BASELINE_USED_MEMORY, keyCost } from '../../src/sim/redis';
 import { makeRedis } from './helpers';
 
 const out = async (redis: Parameters<typeof runRedisCli>[0], line: string): Promise<string> => (await runRedisCli(redis, line)).output;
@@ -98,7 +98,7 @@ describe('redis-cli formatting', () => {
   });
 
   it('answers errors with Redis 7 texts', async () => {
-    const { redis } = await makeRedis({ maxmemoryBytes: BASELINE_USED_MEMORY + KEY_OVERHEAD + 2, policy: 'noeviction' });
+    const { redis } = await makeRedis({ maxmemoryBytes: BASELINE_USED_MEMORY + keyCost('a', 1) + 2, policy: 'noeviction' });
     expect(await out(redis, 'FOO bar baz')).toBe("(error) ERR unknown command 'FOO', with args beginning with: 'bar' 'baz' ");
     expect(await out(redis, 'foo')).toBe("(error) ERR unknown command 'foo', with args beginning with: ");
     expect(await out(redis, 'GET')).toBe("(error) ERR wrong number of arguments for 'get' command");

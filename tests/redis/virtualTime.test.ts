@@ -11,7 +11,9 @@ describe('virtual time', () => {
     expect(await redis.ttl('sess')).toBe(7199);
     expect(await redis.pttl('sess')).toBe(7_199_000);
     expect(parseInfo(redis.info('stats')).expired_keys).toBe('0');
-    advance(7_199_000); // now exactly 7200 s after the SETEX
+    advance(7_199_000); // now exactly 7200 s after the SETEX: Redis still has it (now > when is false)
+    expect(await redis.pttl('sess')).toBe(0);
+    advance(1); // one millisecond past the deadline
     expect(await redis.get('sess')).toBeNull();
     expect(parseInfo(redis.info('stats')).expired_keys).toBe('1');
     expect(redis.snapshot().expiredKeys).toBe(1);
@@ -66,6 +68,9 @@ describe('virtual time', () => {
     const before = redis.snapshot().commands;
     advance(10_000);
     redis.tick(clock.t);
+    expect(redis.snapshot()).toMatchObject({ keys: 2, expiredKeys: 0 }); // at the deadline itself: not yet (Redis: now > when)
+    advance(1);
+    redis.tick(clock.t);
     expect(redis.snapshot()).toMatchObject({ keys: 1, expiredKeys: 1, commands: before });
     expect(await redis.keys('*')).toEqual(['b']);
     expect(await redis.command('DBSIZE', [])).toBe(1);
@@ -81,7 +86,7 @@ describe('virtual time', () => {
     redis.tick(clock.t);
     expect(await redis.get('s')).toBe('v2');
     expect(redis.snapshot().expiredKeys).toBe(0);
-    advance(3_600_000);
+    advance(3_600_001); // one millisecond past the second deadline (Redis expires at now > when)
     redis.tick(clock.t);
     expect(redis.snapshot()).toMatchObject({ keys: 0, expiredKeys: 1 });
   });

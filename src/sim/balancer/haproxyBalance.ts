@@ -1,19 +1,19 @@
 /**
  * HAProxy `balance roundrobin` and `balance leastconn`.
  *
- * roundrobin: HAProxy uses its own "fast weighted round robin" (src/lb_fwrr.c: servers in eb32
- * trees keyed by their next position, `npos += next_weight / eweight`). This module does NOT
- * reproduce that ordering: it uses nginx's smooth weighted round robin over the usable servers.
- * The long-run share is the same (proportional to weight) and with equal weights both simply
- * rotate s1, s2, s3…; with unequal weights the exact interleaving and the position after a server
- * comes back up can differ from a real haproxy. To be compared against a real haproxy later.
+ * roundrobin: HAProxy's own "fast weighted round robin" (src/lb_fwrr.c), in haproxyFwrr.ts.
+ * With equal weights it simply rotates s1, s2, s3…; with unequal weights its interleaving differs
+ * from nginx's smooth weighted round robin (weights 5/1/2: HAProxy a a c a a b a c…, nginx
+ * a c a a b a c a…), and a real haproxy 2.6 agrees with the model request for request
+ * (`npm run oracles`).
  *
  * leastconn (src/lb_fwlc.c, fwlc_queue_srv): key = inflight ? (inflight + 1) * SRV_EWGHT_MAX / eweight
  * : 0, lowest key first; equal keys in tree insertion order (a server is re-inserted at the end
  * whenever its key changes). HAProxy 3.2+ spreads equal keys over randomly chosen lists; the
  * insertion order here is the 2.x behaviour.
  */
-import { lbCandidates } from './haproxyHealth';
+import { fwrrNext } from './haproxyFwrr';
+import { isUsable, lbCandidates } from './haproxyHealth';
 import type { Peer } from './peer';
 import type { UpstreamState } from './upstreamState';
 
@@ -22,19 +22,14 @@ const BE_WEIGHT_SCALE = 16;
 /** SRV_EWGHT_MAX = SRV_UWGHT_MAX (256) * BE_WEIGHT_SCALE. */
 const SRV_EWGHT_MAX = 256 * BE_WEIGHT_SCALE;
 
-/** Smooth weighted round robin over the candidates, skipping `avoid` if anything else is left. */
+/**
+ * fwrr_get_next_server: the next server of the active group, skipping `avoid` once if another is
+ * available (a redispatch). With no usable active server: the first usable backup (no
+ * `option allbackups`), or null.
+ */
 export function pickRoundRobin(up: UpstreamState, avoid: Peer | null): Peer | null {
-  const all = lbCandidates(up);
-  const cands = all.length > 1 && avoid !== null ? all.filter((p) => p !== avoid) : all;
-  let best: Peer | null = null;
-  let total = 0;
-  for (const p of cands) {
-    p.currentWeight += p.weight;
-    total += p.weight;
-    if (best === null || p.currentWeight > best.currentWeight) best = p;
-  }
-  if (best !== null) best.currentWeight -= total;
-  return best;
+  if (!up.all.some((p) => !p.backup && isUsable(p))) return lbCandidates(up)[0] ?? null;
+  return fwrrNext(up.fwrr!, up.all, avoid);
 }
 
 /** fwlc_queue_srv's key. */

@@ -3,6 +3,7 @@
  * "usable for load balancing" (srv_is_usable). HAProxy has no nginx-style passive failure count:
  * a failed request does not mark a server down.
  */
+import { fwrrServerChanged } from './haproxyFwrr';
 import type { Peer } from './peer';
 import { HAPROXY_CHECK, type UpstreamState } from './upstreamState';
 
@@ -18,13 +19,15 @@ export function isUsable(p: Peer): boolean {
 
 /**
  * Called after any server's usability may have changed: the map (`balance source`) is
- * recalculated lazily (LB_MAP_RECALC), and a server that comes back is re-inserted at the end of
+ * recalculated lazily (LB_MAP_RECALC), the roundrobin trees are updated
+ * (fwrr_set_server_status_up/down), and a server that comes back is re-inserted at the end of
  * the leastconn tree.
  */
 export function serverStateChanged(up: UpstreamState, p: Peer, wasUsable: boolean): void {
   const nowUsable = isUsable(p);
   if (wasUsable === nowUsable) return;
   up.map = null;
+  if (up.fwrr !== null) fwrrServerChanged(up.fwrr, p, nowUsable);
   if (nowUsable) p.lcSeq = ++up.lcCounter;
 }
 

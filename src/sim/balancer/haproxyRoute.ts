@@ -103,12 +103,16 @@ export class HaproxyRoute implements Route {
   /**
    * `insert indirect`: Set-Cookie only when the server was not reached through a valid cookie
    * (none, unknown value, DOWN server, or redispatched). HAProxy writes `NAME=value; path=/`
-   * (+ `; domain=` if configured) with no expiry: a browser-session cookie.
+   * (+ `; domain=` if configured) with no expiry: a browser-session cookie. A server without a
+   * `cookie` value gets a removal instead, `NAME=; Expires=Thu, 01-Jan-1970 00:00:01 GMT; path=/`
+   * (http_manage_server_side_cookies: "servers which don't have cookies ... will return a full
+   * cookie removal request").
    */
   responseCookies(): BalancerCookie[] {
     const s = this.up.settings;
     if (s.strategy !== 'cookie' || this.assigned === null || this.direct) return [];
     const c = s.stickyCookie;
+    if (this.assigned.sid === '') return [{ name: c.name, value: '', maxAgeSec: 0, domain: null, path: '/' }];
     return [{ name: c.name, value: this.assigned.sid, maxAgeSec: null, domain: c.domain, path: '/' }];
   }
 }

@@ -67,8 +67,7 @@ export function getLeastConnPeer(up: UpstreamState, r: RouteState, now: number):
     const fromBackup = getLeastConnPeer(up, r, now);
     if (fromBackup !== null) return fromBackup;
   }
-  // "all peers failed, mark them as live for quick recovery"
-  for (const p of peers) p.fails = 0;
+  // No "mark them as live" reset: see getRoundRobinPeer.
   return null;
 }
 

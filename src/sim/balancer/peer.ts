@@ -46,11 +46,14 @@ export function ngxTime(ms: number): number {
 
 /**
  * The sticky id. nginx (`sticky cookie`): hex MD5 of the server's address, or its `route=`.
- * HAProxy (`cookie <value>` on the server line): the value, defaulting here to the server's name.
+ * HAProxy (`cookie <value>` on the server line): the value, or '' for a server line without one:
+ * HAProxy then has no cookie for that server and answers its clients with a cookie *removal*
+ * (`SERVERID=; Expires=Thu, 01-Jan-1970 …`), so they are balanced afresh every time: a real
+ * haproxy 2.6 does exactly that (`npm run oracles`, docs/fidelity.md).
  */
 export function stickyId(spec: NodeSpec, flavor: 'nginx' | 'haproxy'): string {
   if (spec.cookieValue !== undefined && spec.cookieValue !== '') return spec.cookieValue;
-  return flavor === 'nginx' ? md5.hex(spec.address) : spec.name;
+  return flavor === 'nginx' ? md5.hex(spec.address) : '';
 }
 
 /** A fresh peer, as ngx_http_upstream_init_round_robin leaves it (current_weight 0, effective_weight = weight). */

@@ -1,8 +1,8 @@
 /**
  * nginx's default balancer and everyone's fallback (src/http/ngx_http_upstream_round_robin.c):
- * smooth weighted round robin (ngx_http_upstream_get_peer), the backup switch and the
- * "mark them as live" reset (ngx_http_upstream_get_round_robin_peer), and the passive
- * health accounting every balancer shares (ngx_http_upstream_free_round_robin_peer).
+ * smooth weighted round robin (ngx_http_upstream_get_peer), the backup switch
+ * (ngx_http_upstream_get_round_robin_peer), and the passive health accounting every balancer
+ * shares (ngx_http_upstream_free_round_robin_peer).
  */
 import { isTempDown, ngxTime, touchChecked, type Peer } from './peer';
 import { isTried, resetTried, setTried, type NginxBalancer, type RouteState } from './routeState';
@@ -62,16 +62,14 @@ export function getPeer(r: RouteState, now: number): Peer | null {
   return chosen(r, best, now);
 }
 
-/** "all peers failed, mark them as live for quick recovery" */
-function markLive(peers: Peer[]): void {
-  for (const p of peers) p.fails = 0;
-}
-
 /**
  * ngx_http_upstream_get_round_robin_peer. A single-server group takes the request unless it is
  * `down`, failures or not. When nothing in the primaries is eligible the request moves to the
- * backup group for good (`rrp->peers = peers->next`, tried bits cleared). If that fails too,
- * every peer's `fails` is reset and the answer is NGX_BUSY: "no live upstreams".
+ * backup group for good (`rrp->peers = peers->next`, tried bits cleared). If that fails too the
+ * answer is NGX_BUSY, "no live upstreams" (502), and the failure counts are left alone: every
+ * request gets the same answer until a peer's `fail_timeout` has passed. (Old nginx reset every
+ * peer's `fails` here, "mark them as live for quick recovery"; a real nginx 1.22 does not:
+ * `npm run oracles`, docs/fidelity.md.)
  */
 export function getRoundRobinPeer(up: UpstreamState, r: RouteState, now: number): Peer | null {
   const group = r.group;
@@ -93,7 +91,6 @@ export function getRoundRobinPeer(up: UpstreamState, r: RouteState, now: number)
     const fromBackup = getRoundRobinPeer(up, r, now);
     if (fromBackup !== null) return fromBackup;
   }
-  markLive(group.peers);
   return null;
 }
 

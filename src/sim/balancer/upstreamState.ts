@@ -5,6 +5,7 @@
  */
 import type { BalancerSettings, NodeSpec } from '../types';
 import { buildChashPoints, type ChashPoints } from './chashPoints';
+import { createFwrr, type FwrrState } from './haproxyFwrr';
 import { createGroup, createPeer, type Peer, type PeerGroup } from './peer';
 
 /** HAProxy `check` defaults (FACTS.md: `inter 2000ms fall 3 rise 2`). */
@@ -30,6 +31,8 @@ export interface UpstreamState {
   mapGcd: number;
   /** HAProxy leastconn: the eb32 insertion counter. */
   lcCounter: number;
+  /** HAProxy roundrobin: the fast weighted round robin trees (lb_fwrr.c), or null for nginx. */
+  fwrr: FwrrState | null;
   /** The latest virtual time the balancer was told about (for `peers()` without a time). */
   lastNow: number;
 }
@@ -65,6 +68,8 @@ export function createUpstreamState(settings: BalancerSettings, nodes: NodeSpec[
     map: null,
     mapGcd: all.reduce((g, p) => (p.weight > 0 ? gcd(g, p.weight) : g), 0) || 1,
     lcCounter: all.length,
+    // A fresh server is usable unless disabled or weight 0 (health starts at rise: running).
+    fwrr: flavor === 'haproxy' ? createFwrr(all, (p) => !p.down && p.weight > 0) : null,
     lastNow: 0,
   };
 }

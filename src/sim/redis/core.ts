@@ -12,6 +12,13 @@ import { VirtualNow } from './virtualTime';
 const ignore = (): void => {};
 
 /**
+ * ioredis-mock deletes a key at `deadline <= Date.now()`, Redis at `now > deadline`: every
+ * deadline handed to the mock is this much later than the real one, so both agree at the
+ * deadline millisecond itself.
+ */
+export const MOCK_DEADLINE_SKEW_MS = 1;
+
+/**
  * The simulated server's state and the bookkeeping ioredis-mock lacks: key metadata and
  * memory, the expiry index, eviction, counters, MONITOR. ioredis-mock holds the values;
  * every write goes through here first so the two always agree on which keys exist.
@@ -57,21 +64,24 @@ export class RedisCore {
     const raw = this.clock();
     this.rawNow = raw;
     const now = Math.floor(raw);
-    if (this.expiry.peekAt() <= now) this.expireDue(now);
+    if (this.expiry.peekAt() < now) this.expireDue(now);
     const max = this.config.maxmemory;
     this.oom = max !== 0 && this.table.bytes + BASELINE_USED_MEMORY > max && !this.performEvictions(now);
     return now;
   }
 
   /**
-   * Remove every key whose deadline is at or before `now` and count it in `expired_keys`.
-   * `<=` matches ioredis-mock (real Redis expires at `now > when`: one millisecond later).
-   * Real Redis finds them lazily or by its 10 Hz sampling cycle, so its counter lags a little;
-   * ours moves exactly at the deadline.
+   * Remove every key whose deadline is before `now` and count it in `expired_keys`. Redis's
+   * `keyIsExpired` is `now > when`: at its deadline millisecond a key is still there (PTTL 0).
+   * ioredis-mock expires at `when <= now`, one millisecond early, so the mock is always given
+   * deadlines one millisecond later than the real ones ({@link MOCK_DEADLINE_SKEW_MS}); PTTL is
+   * computed here, not by the mock. Checked against redis-server by `npm run oracles`.
+   * Real Redis finds expired keys lazily or by its 10 Hz sampling cycle, so its counter lags a
+   * little; ours moves as soon as any command or tick sees the deadline passed.
    */
   expireDue(now: number): void {
     const expiry = this.expiry;
-    while (expiry.size > 0 && expiry.peekAt() <= now) {
+    while (expiry.size > 0 && expiry.peekAt() < now) {
       const at = expiry.peekAt();
       const meta = this.table.get(expiry.peekKey());
       expiry.pop();

@@ -8,4 +8,4 @@ export type { MonitorListener } from './monitor';
 export { parseInfo } from './info';
 export { repr } from './repr';
 export { SUPPORTED_COMMANDS } from './dispatch';
-export { BASELINE_USED_MEMORY, KEY_OVERHEAD, EXPIRE_OVERHEAD, parseMemory, bytesToHuman } from './memoryModel';
+export { BASELINE_USED_MEMORY, DICT_SLOT_BYTES, EXPIRE_OVERHEAD, keyCost, jemallocSize, parseMemory, bytesToHuman } from './memoryModel';

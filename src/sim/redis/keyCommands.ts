@@ -1,4 +1,4 @@
-import type { RedisCore } from './core';
+import { MOCK_DEADLINE_SKEW_MS, type RedisCore } from './core';
 import { NO_EXPIRY } from './keyTable';
 
 /**
@@ -40,7 +40,8 @@ export function execGet(core: RedisCore, key: string, now: number): Promise<stri
 export function execSetex(core: RedisCore, key: string, seconds: number, value: string, now: number): Promise<'OK'> {
   core.recordWrite(key, value.length, now + seconds * 1000, now);
   const vt = core.vt;
-  vt.enter(now);
+  // The mock computes the deadline from Date.now(): run it one skew later (see MOCK_DEADLINE_SKEW_MS).
+  vt.enter(now + MOCK_DEADLINE_SKEW_MS);
   try {
     return core.mock.setex(key, seconds, value);
   } finally {
@@ -55,7 +56,7 @@ export function writeString(core: RedisCore, key: string, value: string, expireA
   vt.enter(now);
   try {
     void core.mock.set(key, value); // a plain SET clears the mock's TTL; put back the one we keep or set
-    if (meta.expireAt !== NO_EXPIRY) void core.mock.pexpireat(key, meta.expireAt);
+    if (meta.expireAt !== NO_EXPIRY) void core.mock.pexpireat(key, meta.expireAt + MOCK_DEADLINE_SKEW_MS);
   } finally {
     vt.exit();
   }
@@ -93,15 +94,15 @@ export function execExists(core: RedisCore, keys: readonly string[], now: number
   }
 }
 
+/**
+ * PTTL from the key table (the mock's deadlines are skewed, and it rounds up): `when - now`,
+ * 0 at the deadline millisecond itself, -1 without a TTL, -2 missing.
+ */
 export function execPttl(core: RedisCore, key: string, now: number): Promise<number> {
   lookup(core, key, now, false);
-  const vt = core.vt;
-  vt.enter(now);
-  try {
-    return core.mock.pttl(key);
-  } finally {
-    vt.exit();
-  }
+  const meta = core.table.get(key);
+  if (meta === undefined) return Promise.resolve(-2);
+  return Promise.resolve(meta.expireAt === NO_EXPIRY ? -1 : Math.max(0, meta.expireAt - now));
 }
 
 /** EXPIRE/PEXPIRE condition flags (Redis 7). */
@@ -125,7 +126,7 @@ export function execExpire(core: RedisCore, key: string, ttlMs: number, flags: E
   const vt = core.vt;
   vt.enter(now);
   try {
-    return core.mock.pexpireat(key, at);
+    return core.mock.pexpireat(key, at + MOCK_DEADLINE_SKEW_MS);
   } finally {
     vt.exit();
   }

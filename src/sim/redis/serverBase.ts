@@ -83,7 +83,7 @@ export abstract class SimRedisBase {
   /** Engine heartbeat: expire keys whose TTL ran out by `now` (virtual epoch ms). Commands do this too. */
   tick(now: number): void {
     const ms = Math.floor(now);
-    if (this.core.expiry.peekAt() <= ms) this.core.expireDue(ms);
+    if (this.core.expiry.peekAt() < ms) this.core.expireDue(ms);
   }
 
   /** INFO text (Redis 7 layout, CRLF), computed at the current virtual time. Not counted as a command. */
