@@ -198,17 +198,18 @@ export async function finish(w: World, req: Req): Promise<void> {
   const node = req.node!;
   const route = req.route!;
   if (node.epoch !== req.epoch) {
-    // The PHP process died mid-request: an upstream error after the request was sent.
+    // The PHP process died mid-request: an upstream error after the request was sent
+    // (nginx retries a GET on the next server; HAProxy retries nothing once sent).
     leave(w, req, node);
     route.done(w.now, false);
-    if (req.intent.method === 'GET') return tryNextPeer(w, req);
+    if (w.upstream.retriesAfterSent(req.intent.method)) return tryNextPeer(w, req);
     return respond(w, req, 502, null);
   }
   if (req.timedOut) {
     // proxy_next_upstream `timeout`: a GET goes to the next server, a POST gets 504.
     leave(w, req, node);
     route.done(w.now, false);
-    if (req.intent.method === 'GET') return tryNextPeer(w, req);
+    if (w.upstream.retriesAfterSent(req.intent.method)) return tryNextPeer(w, req);
     return respond(w, req, 504, null);
   }
   if (req.failed) {
