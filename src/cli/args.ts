@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseEventSpec, settingsFromScenario, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
 import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
 import { closest } from '../config/suggest';
+import { checkRedisUrl } from './realRedis';
 import { parseSetups, type Setup } from '../sim/compare';
 import { parseMemory } from '../sim/redis';
 import {
@@ -45,6 +46,11 @@ Failure lab:
   --local-session-cache   a node-local copy of sessions in front of Redis
   --compare SETUPS        run the same traffic through several set-ups: "seed" (the
                           lesson's File / Redis / Sticky table) or DRIVER/BALANCER,…
+Real Redis:
+  --redis-url URL         sessions in a real Redis (redis://127.0.0.1:6379/15) instead of the
+                          simulated one; the run goes at 1× wall time so redis-cli MONITOR
+                          can be watched. Loopback only unless --allow-remote.
+  --allow-remote          allow a --redis-url that is not on this machine
 Output:
   --json                  print one JSON object instead of the table
   --trace FILE            write one JSON line per request to FILE
@@ -56,6 +62,9 @@ export interface CliOptions {
   compare: Setup[] | null;
   /** Warnings from config files (printed, not fatal). */
   warnings: string[];
+  /** `--redis-url`: a real Redis for the sessions (checked: loopback unless allowRemote). */
+  redisUrl: string | null;
+  allowRemote: boolean;
   json: boolean;
   tracePath: string | null;
   help: boolean;
@@ -70,6 +79,7 @@ const OPTIONS = {
   'redis-maxmemory': { type: 'string' }, 'redis-policy': { type: 'string' }, 'cache-load': { type: 'string' },
   'dedicated-session-redis': { type: 'boolean' }, concurrency: { type: 'string' }, 'session-block': { type: 'boolean' },
   sentinel: { type: 'boolean' }, 'local-session-cache': { type: 'boolean' }, compare: { type: 'string' },
+  'redis-url': { type: 'string' }, 'allow-remote': { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
@@ -158,6 +168,7 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
     if (typeof c === 'string') errors.push(`--compare: ${c}`);
     else compare = c;
   }
+  if (flags['redis-url'] !== undefined) realRedisErrors(settings, flags, compare !== null, errors);
   for (const spec of flags.event ?? []) {
     const e = parseEventSpec(spec, settings.nodes.length);
     if (typeof e === 'string') errors.push(`--event ${e}`);
@@ -170,7 +181,21 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
     }
   }
   if (errors.length) return { errors };
-  return { settings, compare, warnings, json: flags.json ?? false, tracePath: flags.trace ?? null, help: flags.help ?? false };
+  return { settings, compare, warnings, redisUrl: flags['redis-url'] ?? null, allowRemote: flags['allow-remote'] ?? false, json: flags.json ?? false, tracePath: flags.trace ?? null, help: flags.help ?? false };
+}
+
+/** What real-Redis mode cannot do (one server, sessions only, at wall-clock speed). */
+function realRedisErrors(settings: SimSettings, flags: Flags, comparing: boolean, errors: string[]): void {
+  try {
+    checkRedisUrl(flags['redis-url']!, flags['allow-remote'] ?? false);
+  } catch (e) {
+    errors.push((e as Error).message);
+  }
+  if (settings.session.driver !== 'redis') errors.push('--redis-url needs --driver redis (it holds the sessions)');
+  if (comparing) errors.push('--redis-url cannot be combined with --compare (each set-up would need its own server)');
+  for (const [on, flag] of [[(settings.redis.cacheLoad ?? 'none') !== 'none', '--cache-load'], [settings.redis.sentinel, '--sentinel'], [settings.redis.dedicatedSessionRedis, '--dedicated-session-redis']] as const) {
+    if (on) errors.push(`--redis-url runs one real server for the sessions: ${flag} needs the simulated Redis`);
+  }
 }
 
 /** `--env`, `--nginx`, `--haproxy`: parse with the editors' parsers; errors as FILE:LINE:COL. */

@@ -23,30 +23,10 @@ import {
   type MonitorListener, type RedisReply, type RedisSnapshot, type SimRedis,
 } from '../sim/redis';
 import { status } from '../sim/redis/reply';
+import type { EngineRedis } from '../sim/redis/engineRedis';
 import { EVICTION_POLICIES, type EvictionPolicy } from '../sim/types';
 
-/** The surface the engine uses, shared by {@link SimRedis} and {@link RealRedis}. */
-export interface EngineRedis {
-  readonly name: string;
-  readonly isUp: boolean;
-  blackhole: boolean;
-  readonly latencyMs: number;
-  get(key: string, client?: string): Promise<string | null>;
-  setex(key: string, seconds: number, value: string, client?: string): Promise<'OK'>;
-  del(key: string, client?: string): Promise<number>;
-  keys(pattern: string, client?: string): Promise<string[]>;
-  command(name: string, args: readonly string[], client?: string): Promise<RedisReply>;
-  connect(clientId: string): void;
-  disconnect(clientId: string): void;
-  down(): void;
-  up(): void;
-  setLatency(ms: number): void;
-  tick(now: number): void;
-  snapshot(): RedisSnapshot;
-  info(section?: string): string;
-  commandCalls(): Record<string, number>;
-  monitor(listener: MonitorListener): () => void;
-}
+export type { EngineRedis } from '../sim/redis/engineRedis';
 
 // SimRedis must keep satisfying the shared surface (a compile-time check, no runtime cost).
 const simSatisfies = (r: SimRedis): EngineRedis => r;
@@ -325,6 +305,10 @@ export class RealRedis implements EngineRedis {
   }
 
   /** Close every connection. */
+  dispose(): void {
+    this.close();
+  }
+
   close(): void {
     for (const m of this.monitors) m.disconnect();
     this.monitors.clear();

@@ -33,6 +33,11 @@ export interface SimOptions {
   /** Keep at most this many trace records in memory (all are still counted and streamed). */
   traceLimit?: number;
   listeners?: Listeners;
+  /**
+   * Open the sessions Redis yourself (the CLI's --redis-url uses a real server). Only the
+   * EngineRedis surface is called on it; the run must then advance at 1× wall time.
+   */
+  sessionRedis?: () => Promise<SimRedis>;
 }
 
 export class Simulation {
@@ -77,7 +82,7 @@ export class Simulation {
     };
     if (needsRedis(settings)) {
       const r = settings.redis;
-      w.redis = await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy);
+      w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy);
       w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
       if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy);
     }

@@ -85,6 +85,19 @@ describe('npm run sim -- flags', () => {
     expect(r.settings.session).toMatchObject({ driver: 'redis', lifetimeMin: 30, appName: 'Shop' });
   });
 
+  it('--redis-url: loopback only unless --allow-remote, sessions only, no compare', () => {
+    const ok = parse('--driver redis --redis-url redis://127.0.0.1:6379/15');
+    expect('errors' in ok ? ok.errors : ok.redisUrl).toBe('redis://127.0.0.1:6379/15');
+    const remote = parse('--driver redis --redis-url redis://10.1.2.3:6379');
+    expect('errors' in remote && remote.errors[0]).toMatch(/^refusing --redis-url redis:\/\/10\.1\.2\.3:6379: not a loopback address/);
+    const allowed = parse('--driver redis --redis-url redis://10.1.2.3:6379 --allow-remote');
+    expect('errors' in allowed).toBe(false);
+    expect(parse('--redis-url redis://127.0.0.1:6379')).toEqual({ errors: ['--redis-url needs --driver redis (it holds the sessions)'] });
+    expect(parse('--driver redis --redis-url redis://127.0.0.1:6379 --sentinel')).toEqual({
+      errors: ['--redis-url runs one real server for the sessions: --sentinel needs the simulated Redis'],
+    });
+  });
+
   it('a config file with a mistake: FILE:LINE:COL: message', () => {
     const r = parse('--nginx broken.conf');
     expect('errors' in r && r.errors[0]).toMatch(/^broken\.conf:3:28: error: invalid parameter "weightt=2"/);

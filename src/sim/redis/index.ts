@@ -9,3 +9,4 @@ export { parseInfo } from './info';
 export { repr } from './repr';
 export { SUPPORTED_COMMANDS } from './dispatch';
 export { BASELINE_USED_MEMORY, DICT_SLOT_BYTES, EXPIRE_OVERHEAD, keyCost, jemallocSize, parseMemory, bytesToHuman } from './memoryModel';
+export type { EngineRedis } from './engineRedis';
