@@ -19,14 +19,14 @@ const BALANCE: Record<BalancerSettings['strategy'], string> = {
   'round-robin': 'roundrobin', 'least-conn': 'leastconn', 'ip-hash': 'source', cookie: 'roundrobin', 'hash-cookie': 'roundrobin',
 };
 
-function serverLine(n: NodeSpec): string {
+function serverLine(n: NodeSpec, cookie: string | undefined): string {
   const parts = ['server', hapQuote(n.name), hapQuote(n.address)];
   const maxFails = Math.max(0, Math.round(n.maxFails));
   if (maxFails > 0) parts.push('check');
   const interMs = Math.round(n.failTimeoutSec * 1000);
   if (interMs !== HAPROXY_SERVER_DEFAULTS.interMs) parts.push('inter', hapTime(interMs));
   if (maxFails > 0 && maxFails !== HAPROXY_SERVER_DEFAULTS.fall) parts.push('fall', String(maxFails));
-  if (n.cookieValue !== undefined) parts.push('cookie', hapQuote(n.cookieValue));
+  if (cookie !== undefined) parts.push('cookie', hapQuote(cookie));
   const weight = Math.min(256, Math.max(0, Math.round(n.weight)));
   if (weight !== HAPROXY_SERVER_DEFAULTS.weight) parts.push('weight', String(weight));
   if (n.backup) parts.push('backup');
@@ -47,6 +47,9 @@ export function printHaproxyBackend(balancer: BalancerSettings, nodes: readonly 
     lines.push(`    cookie ${hapQuote(c.name)} insert indirect nocache${c.domain !== null ? ` domain ${hapQuote(c.domain)}` : ''}`);
   }
   if (balancer.redispatch) lines.push('    option redispatch');
-  for (const n of nodes) lines.push(`    ${serverLine(n)}`);
+  // HAProxy has no default cookie value: a server line without `cookie X` is not sticky. When an
+  // nginx sticky set-up is translated, give each server one (its name), as nginx binds by server.
+  const translating = balancer.strategy === 'cookie' && balancer.flavor === 'nginx';
+  for (const n of nodes) lines.push(`    ${serverLine(n, n.cookieValue ?? (translating ? n.name : undefined))}`);
   return lines.join('\n') + '\n';
 }

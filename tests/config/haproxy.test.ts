@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHaproxyBackend } from '../../src/config/haproxy';
+import { printHaproxyBackend } from '../../src/config/haproxyPrint';
 import { covered, lines, text } from './helpers';
 
 const node = (i: number, address: string, extra: object = {}) => ({
@@ -145,5 +146,24 @@ describe("HAProxy: errors in HAProxy's words, at their line:col", () => {
       "2:13 info: 'hash-type consistent' is accepted, but the simulator models 'balance source' as map-based: a server going up or down remaps many clients",
       "3:3 info: 'retries' is accepted; the simulator retries a failed connection like HAProxy's default (3)",
     ]);
+  });
+});
+
+describe('translating an nginx sticky set-up to HAProxy', () => {
+  it('gives every server a cookie value, so the printed backend is sticky in HAProxy too', async () => {
+    const { defaultBalancer, defaultNode } = await import('../../src/sim/settings');
+    const { Upstream } = await import('../../src/sim/balancer');
+    const text = printHaproxyBackend(defaultBalancer('cookie'), [defaultNode(1), defaultNode(2)]);
+    expect(text).toMatch(/^    server node-1 node1\.internal:80 .*cookie node-1$/m);
+    const parsed = parseHaproxyBackend(text);
+    expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const up = new Upstream(parsed.value!.balancer, parsed.value!.nodes);
+    // A client holding node-2's cookie keeps going to node-2.
+    const req = { ip: '203.0.113.5', method: 'GET' as const, cookie: (n: string) => (n === 'srv_id' ? 'node-2' : undefined) };
+    for (let i = 0; i < 5; i++) {
+      const route = up.route(req, i * 1000);
+      expect(route.next(i * 1000)?.name).toBe('node-2');
+      route.done(i * 1000, true);
+    }
   });
 });
