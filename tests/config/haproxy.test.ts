@@ -154,7 +154,7 @@ describe('translating an nginx sticky set-up to HAProxy', () => {
     const { defaultBalancer, defaultNode } = await import('../../src/sim/settings');
     const { Upstream } = await import('../../src/sim/balancer');
     const text = printHaproxyBackend(defaultBalancer('cookie'), [defaultNode(1), defaultNode(2)]);
-    expect(text).toMatch(/^    server node-1 node1\.internal:80 .*cookie node-1$/m);
+    expect(text).toMatch(/^ {4}server node-1 node1\.internal:80 .*cookie node-1$/m);
     const parsed = parseHaproxyBackend(text);
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const up = new Upstream(parsed.value!.balancer, parsed.value!.nodes);
