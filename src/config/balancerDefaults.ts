@@ -1,17 +1,18 @@
 /**
  * Defaults the nginx and HAProxy parsers share. `BalancerSettings` always carries both cookie
  * records; the one the strategy does not use holds these defaults, so equal configs give equal
- * values. They match the engine's `defaultBalancer()` (src/sim/settings.ts; a test checks it), so
- * printing the default settings and parsing them back changes nothing.
+ * values. They are the engine's `defaultBalancer()` (src/sim/settings.ts), so printing the default
+ * settings and parsing them back changes nothing.
  */
+import { defaultBalancer as engineDefaultBalancer } from '../sim/settings';
 import type { BalancerSettings, NodeSpec } from '../sim/types';
 
-/** The nginx docs' example, `sticky cookie srv_id expires=1h … path=/`. */
-export const DEFAULT_STICKY_COOKIE: BalancerSettings['stickyCookie'] = Object.freeze({
-  name: 'srv_id', expiresSec: 3600, domain: null, path: '/',
-});
+const ENGINE = engineDefaultBalancer();
 
-export const DEFAULT_HASH_COOKIE: BalancerSettings['hashCookie'] = Object.freeze({ name: 'laravel_session', consistent: true });
+/** The nginx docs' example, `sticky cookie srv_id expires=1h … path=/` (the engine's default). */
+export const DEFAULT_STICKY_COOKIE: BalancerSettings['stickyCookie'] = Object.freeze({ ...ENGINE.stickyCookie });
+
+export const DEFAULT_HASH_COOKIE: BalancerSettings['hashCookie'] = Object.freeze({ ...ENGINE.hashCookie });
 
 /** nginx `server` defaults: `weight=1 max_fails=1 fail_timeout=10s` (ngx_http_upstream_server). */
 export const NGINX_SERVER_DEFAULTS = Object.freeze({ weight: 1, maxFails: 1, failTimeoutSec: 10 });
@@ -31,13 +32,7 @@ export const NGINX_STICKY_EXPIRES_MAX = 2_145_916_555;
  * sticky server failed (FACTS.md), so nginx configs read as `true`, like the engine's default.
  */
 export function defaultBalancer(flavor: BalancerSettings['flavor']): BalancerSettings {
-  return {
-    flavor,
-    strategy: 'round-robin',
-    stickyCookie: { ...DEFAULT_STICKY_COOKIE },
-    hashCookie: { ...DEFAULT_HASH_COOKIE },
-    redispatch: flavor === 'nginx',
-  };
+  return { ...engineDefaultBalancer('round-robin'), flavor, redispatch: flavor === 'nginx' };
 }
 
 /** Simulator node names: `node-1` … `node-N` in server-line order. */
