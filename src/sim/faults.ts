@@ -81,19 +81,20 @@ function redisFailover(w: World): string | null {
   if (w.redisActor.getSnapshot().value !== 'up') return 'the primary is not up';
   w.redisActor.send({ type: 'FAILOVER' });
   w.redis.down();
-  w.queue.push({ kind: 'promote', t: w.now + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS, seq: 0 });
+  // The primary is dead: writes it acknowledged but had not yet sent to the replica are gone.
+  const lost = w.pendingReplication;
+  w.replicationStream++;
+  w.pendingReplication = 0;
+  w.queue.push({ kind: 'promote', t: w.now + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS, seq: 0, lost });
   feed(w, 'fault', `Redis primary died; Sentinel will promote the replica after down-after-milliseconds (${SENTINEL_DOWN_AFTER_MS / 1000} s)`);
   return null;
 }
 
 /** Sentinel promotes the replica: writes still in the replication lag are lost. */
-export function promoteReplica(w: World): void {
+export function promoteReplica(w: World, lost: number): void {
   const replica = w.replica;
   if (!replica) return;
-  const lost = w.pendingReplication;
   const wasShared = w.cacheRedis === w.redis;
-  w.replicationStream++;
-  w.pendingReplication = 0;
   w.redis = replica;
   if (wasShared) w.cacheRedis = replica;
   w.replica = null;

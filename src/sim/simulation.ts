@@ -190,7 +190,7 @@ export class Simulation {
       case 'cache':
         return cacheOp(w);
       case 'promote':
-        return promoteReplica(w);
+        return promoteReplica(w, e.lost);
       case 'replicate':
         return applyReplication(w, e.r);
     }

@@ -71,7 +71,7 @@ export type Tick = Scheduled & (
   | { kind: 'reroute-report'; node: string; watch: RerouteWatch }
   | { kind: 'check' }
   | { kind: 'cache' }
-  | { kind: 'promote' }
+  | { kind: 'promote'; lost: number }
   | { kind: 'replicate'; r: Replication }
 );
 
