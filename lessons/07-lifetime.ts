@@ -7,6 +7,7 @@ export default defineLesson({
   objectives: [
     'Relate SESSION_LIFETIME (minutes) to the TTL Redis shows (seconds).',
     'See sliding expiry: active users stay, idle ones expire.',
+    'See what SESSION_EXPIRE_ON_CLOSE changes: the cookie, not the key in Redis.',
   ],
   start: { seed: 1, nodes: 2, driver: 'redis', balancer: 'round-robin', users: 60 },
   steps: [
@@ -75,6 +76,29 @@ and nobody is logged out.
       },
       hints: ['Change the session lifetime to 120 minutes.'],
       solution: { settings: { lifetimeMin: 120 } },
+      runSec: 300,
+    },
+    {
+      id: 'expire-on-close',
+      title: 'Expire on close',
+      narration: `
+\`SESSION_EXPIRE_ON_CLOSE=true\` (\`expire_on_close\` in \`config/session.php\`, false by default)
+makes \`laravel_session\` a *browser-session* cookie, without an expiry date. Close the browser
+and the cookie is gone: come back, and you are a guest.
+
+Only the cookie goes. The session itself is still in Redis with its 7200-second TTL — nobody
+will ever ask for it again, and it waits there until it expires. So Redis holds **more** session
+keys than there are users.
+`,
+      ask: { text: 'Set SESSION_EXPIRE_ON_CLOSE to true.', setting: 'expireOnClose', to: true },
+      goal: {
+        all: [
+          { metric: 'logouts', op: '>', value: 0, label: 'Users who closed their browser come back logged out' },
+          { metric: 'redis.keys', op: '>', value: 60, label: 'Session keys in Redis, for 60 users' },
+        ],
+      },
+      hints: ['Tick expire_on_close in the **Failure lab**, or set SESSION_EXPIRE_ON_CLOSE=true in the .env editor.'],
+      solution: { settings: { expireOnClose: true } },
       runSec: 300,
     },
   ],

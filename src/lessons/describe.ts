@@ -6,11 +6,14 @@ import { OP_WORDS, type Goal, type MetricGoal } from './goal';
 import { metricInfo } from './goalMetrics';
 
 function value(g: MetricGoal): string {
-  const percent = metricInfo(g.metric)?.percent === true || g.per !== undefined;
+  const info = metricInfo(g.metric);
+  // Shares and count ratios are percentages; a Redis counter per request is a plain number.
+  const percent = info?.percent === true || (g.per !== undefined && info?.kind === 'count');
   return percent ? `${Math.round(g.value * 1000) / 10}%` : String(g.value);
 }
 
 function windowWords(g: MetricGoal): string {
+  if (metricInfo(g.metric)?.wholeRun) return 'since the cluster started';
   const w = g.window;
   if (!w) return 'over the run';
   const len = w.forSec === undefined ? '' : `for ${w.forSec} s `;

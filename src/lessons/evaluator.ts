@@ -12,7 +12,7 @@ import type { SecondBucket } from '../sim/metrics';
 import type { FaultAction, ScheduledFault } from '../sim/types';
 import { actionRef } from './actions';
 import { compare, OP_WORDS, type Goal, type MetricGoal } from './goal';
-import { metricInfo, type MetricInfo } from './goalMetrics';
+import { LATENCY_QUANTILES, metricInfo, type MetricInfo } from './goalMetrics';
 
 /** The live verdict on a goal (or one comparison of it). */
 export interface GoalStatus {
@@ -34,7 +34,11 @@ export interface GoalStatus {
 export interface SimView {
   readonly now: number;
   readonly world: {
-    readonly metrics: { readonly series: readonly SecondBucket[] };
+    readonly metrics: {
+      readonly series: readonly SecondBucket[];
+      /** The q-quantile (0..1) of response times since the start, ms (for `latencyMs.*`; absent: 0). */
+      latencyQuantile?(q: number): number;
+    };
     readonly settings: { readonly nodes: readonly { readonly name: string }[] };
     readonly redis: { info(section?: string): string; commandCalls(): Record<string, number> } | null;
   };
@@ -193,7 +197,6 @@ class Comparison implements Node {
       switch (this.info.kind) {
         case 'count':
           acc.num += countOf(b, g.metric);
-          if (g.per !== undefined) acc.den += countOf(b, g.per);
           break;
         case 'share':
           for (const n of nodes) acc.byNode.set(n.name, (acc.byNode.get(n.name) ?? 0) + (b.perNode[n.name] ?? 0));
@@ -201,12 +204,15 @@ class Comparison implements Node {
         default:
           acc.last = b.redis;
       }
+      if (g.per !== undefined) acc.den += countOf(b, g.per);
       acc.next = sec + 1;
     }
     return acc;
   }
 
   private sample(sim: SimView): number {
+    const q = LATENCY_QUANTILES[this.g.metric as keyof typeof LATENCY_QUANTILES];
+    if (q !== undefined) return sim.world.metrics.latencyQuantile?.(q) ?? 0;
     const redis = sim.world.redis;
     if (redis === null) return 0;
     if (this.g.metric === 'redis.avgTtlSec') {
@@ -229,7 +235,9 @@ class Comparison implements Node {
       }
       case 'counter': {
         const f = this.g.metric.slice('redis.'.length) as RedisField;
-        return (acc.last?.[f] ?? 0) - (acc.base?.[f] ?? 0);
+        const grew = (acc.last?.[f] ?? 0) - (acc.base?.[f] ?? 0);
+        if (this.g.per === undefined) return grew;
+        return acc.den === 0 ? NaN : grew / acc.den;
       }
       case 'gauge':
         return acc.last?.[this.g.metric.slice('redis.'.length) as RedisField] ?? 0;
@@ -238,8 +246,9 @@ class Comparison implements Node {
     }
   }
 
+  /** Shares, and counts divided by counts, read as percentages; a Redis counter per request reads as a plain number. */
   private percent(): boolean {
-    return this.info.percent === true || this.g.per !== undefined;
+    return this.info.percent === true || (this.g.per !== undefined && this.info.kind === 'count');
   }
 
   private fmt(v: number): string {
@@ -257,7 +266,7 @@ class Comparison implements Node {
     const w = g.window ?? {};
     const len = end - start;
     let span: string;
-    if (this.info.kind === 'live') span = g.metric.startsWith('redis.calls.') ? 'so far' : 'now';
+    if (this.info.kind === 'live') span = g.metric.startsWith('redis.calls.') ? 'so far' : this.info.wholeRun ? `over ${start + observed} s` : 'now';
     else if (this.info.kind === 'gauge') span = `at ${start + observed} s`;
     else {
       const part = complete ? `the ${len} s` : `${observed} s of the ${len} s`;
@@ -267,7 +276,7 @@ class Comparison implements Node {
       else span = complete ? `in ${len} s` : `in ${observed} s of ${len} s`;
     }
     const label = g.label ?? (g.per !== undefined ? `${this.info.label} per ${metricInfo(g.per)?.label ?? g.per}` : this.info.label);
-    const counted = this.info.kind === 'count' && g.per === undefined || g.metric.startsWith('redis.calls.') || this.info.kind === 'counter';
+    const counted = this.info.kind === 'count' && g.per === undefined || g.metric.startsWith('redis.calls.') || (this.info.kind === 'counter' && g.per === undefined);
     const head = counted && g.label === undefined ? `${this.fmt(value)} ${label}` : `${label}: ${this.fmt(value)}`;
     return `${head} ${span} (goal: ${this.target()})`;
   }

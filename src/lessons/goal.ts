@@ -29,7 +29,10 @@ export interface GoalWindow {
 /** One comparison: `metric [per per] op value` over the window. */
 export interface MetricGoal {
   metric: string;
-  /** Divide by this count metric over the same window (a ratio, e.g. logouts per request). */
+  /**
+   * Divide by this count metric over the same window: a ratio, e.g. logouts per request, or
+   * a Redis counter per request (`redis.commands` per `requests`).
+   */
   per?: string;
   op: Op;
   value: number;
@@ -79,7 +82,12 @@ export function validateGoal(g: unknown, path: (string | number)[] = []): GoalIs
   if (g.per !== undefined) {
     checkMetric(g.per, [...path, 'per'], out, false);
     const kind = typeof g.metric === 'string' ? metricInfo(g.metric)?.kind : undefined;
-    if (kind !== undefined && kind !== 'count') out.push({ path: [...path, 'per'], message: `only a count metric can be divided (metric '${String(g.metric)}' is a ${kind})` });
+    if (kind !== undefined && kind !== 'count' && kind !== 'counter') {
+      out.push({ path: [...path, 'per'], message: `only a count or a Redis counter can be divided (metric '${String(g.metric)}' is a ${kind})` });
+    }
+  }
+  if (g.window !== undefined && typeof g.metric === 'string' && metricInfo(g.metric)?.wholeRun) {
+    out.push({ path: [...path, 'window'], message: `'${g.metric}' is measured since the cluster started: it takes no window` });
   }
   if (!(OPS as readonly unknown[]).includes(g.op)) out.push({ path: [...path, 'op'], message: `expected one of ${OPS.map((o) => `'${o}'`).join(', ')}` });
   if (typeof g.value !== 'number' || !Number.isFinite(g.value)) out.push({ path: [...path, 'value'], message: 'expected a number' });

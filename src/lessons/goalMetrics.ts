@@ -12,7 +12,8 @@ import { OUTCOMES } from '../sim/types';
  * - `share`: a node's share of the requests answered in the window, 0..1;
  * - `counter`: a Redis counter's increase over the window (`expired_keys`, …);
  * - `gauge`: a Redis figure at the end of the window (`keys`, …);
- * - `live`: read from the simulated Redis while the window is open, last value kept.
+ * - `live`: read from the simulation while the window is open, last value kept (Redis's
+ *   `avg_ttl`, commands typed, and response-time percentiles since the cluster started).
  */
 export type MetricKind = 'count' | 'share' | 'counter' | 'gauge' | 'live';
 
@@ -22,7 +23,15 @@ export interface MetricInfo {
   label: string;
   /** Shown as a percentage (shares and ratios). */
   percent?: boolean;
+  /**
+   * Measured since the simulation started, whatever the window: no `window` allowed.
+   * (The engine keeps one latency histogram per run, not one per second.)
+   */
+  wholeRun?: boolean;
 }
+
+/** The response-time percentiles a goal may name: the CLI's `latencyMs.p50|p95|p99`. */
+export const LATENCY_QUANTILES = { 'latencyMs.p50': 0.5, 'latencyMs.p95': 0.95, 'latencyMs.p99': 0.99 } as const;
 
 const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
   ok: 'good responses',
@@ -48,6 +57,9 @@ export const FIXED_METRICS: Readonly<Record<string, MetricInfo>> = {
   'redis.connectedClients': { kind: 'gauge', label: 'Redis connected_clients' },
   'redis.usedMemory': { kind: 'gauge', label: 'Redis used_memory (bytes)' },
   'redis.avgTtlSec': { kind: 'live', label: 'average TTL of the keys in Redis (s)' },
+  'latencyMs.p50': { kind: 'live', label: 'median response time (ms)', wholeRun: true },
+  'latencyMs.p95': { kind: 'live', label: '95th percentile response time (ms)', wholeRun: true },
+  'latencyMs.p99': { kind: 'live', label: '99th percentile response time (ms)', wholeRun: true },
 };
 
 /** Node names as the engine spells them. */

@@ -112,6 +112,36 @@ describe('GoalEvaluator on hand-made seconds', () => {
     expect(ttl.update(sim)).toMatchObject({ met: true, value: 1799 });
   });
 
+  it('a Redis counter per request reads as a plain number, over the same seconds', () => {
+    const sim = new FakeSim();
+    const perReq = ev({ metric: 'redis.commands', per: 'requests', op: '<', value: 1.5, window: { fromSec: 1 } }, 3);
+    sim.second({ requests: 10, redis: { commands: 100 } });
+    sim.second({ requests: 10, redis: { commands: 112 } });
+    expect(perReq.update(sim)).toMatchObject({ met: false, decided: false, value: 1.2 });
+    sim.second({ requests: 30, redis: { commands: 148 } });
+    expect(perReq.update(sim)).toMatchObject({
+      met: true, decided: true, value: 48 / 40, text: 'Redis commands per requests: 1.20 in the 2 s from 1 s (goal: < 1.50)',
+    });
+  });
+
+  it('response-time percentiles: since the cluster started, sampled until the horizon', () => {
+    const sim = new FakeSim();
+    let p95 = 89;
+    const metrics = sim.world.metrics as SimView['world']['metrics'] & { latencyQuantile?: (q: number) => number };
+    metrics.latencyQuantile = (q) => (q === 0.95 ? p95 : 0);
+    const e = ev({ metric: 'latencyMs.p95', op: '>', value: 150 }, 2);
+    sim.second();
+    expect(e.update(sim)).toMatchObject({ met: false, decided: false, value: 89, text: '95th percentile response time (ms): 89 over 1 s (goal: > 150)' });
+    p95 = 274;
+    sim.second();
+    expect(e.update(sim)).toMatchObject({ met: true, decided: true, value: 274, text: '95th percentile response time (ms): 274 over 2 s (goal: > 150)' });
+    p95 = 90; // after the horizon the verdict keeps the value sampled at it
+    sim.second();
+    expect(e.update(sim)).toMatchObject({ met: true, value: 274 });
+    // A simulation without a latency histogram reads 0.
+    expect(ev({ metric: 'latencyMs.p50', op: '==', value: 0 }, 1).update(new FakeSim())).toMatchObject({ value: 0 });
+  });
+
   it('a command typed after the step\'s horizon still counts', () => {
     const sim = new FakeSim();
     const scan = ev({ metric: 'redis.calls.scan', op: '>=', value: 1 }, 2);

@@ -21,6 +21,15 @@ describe('renderNarration', () => {
     expect(html).toContain('Hello');
   });
 
+  it('an unquoted onerror image, inline or on its own line, leaves nothing active', () => {
+    for (const md of ['See <img src=x onerror=alert(1)> here.', '<img src=x onerror=alert(1)>', 'Hint: <img src=x onerror=alert(1)>']) {
+      for (const html of [renderNarration(md), renderInline(md)]) {
+        expect(html).not.toMatch(/<img|onerror|alert/i);
+      }
+    }
+    expect(renderNarration('See <img src=x onerror=alert(1)> here.')).toBe('<p>See  here.</p>\n');
+  });
+
   it('a script block on its own is dropped entirely', () => {
     expect(renderNarration('<script>alert(1)</script>')).toBe('');
   });

@@ -4,7 +4,7 @@ import type { FaultAction, SimSettings } from '../../src/sim/types';
 import { DEFAULT_CONFIG, type UiConfig } from '../../src/ui/state/config';
 import { lessonHost, type RunnerLike } from '../../src/ui/lessons/host';
 import { doneCount, emptyProgress, loadProgress, markMet, PROGRESS_KEY, resumeStep, saveProgress, visit } from '../../src/ui/lessons/progress';
-import { askTarget, solutionLines } from '../../src/ui/lessons/words';
+import { actionWords, askTarget, askWhere, solutionLines } from '../../src/ui/lessons/words';
 import { loadLessonFiles } from '../../src/lessons/loadFiles';
 
 /** The player's pure parts (its runes class needs the Svelte compiler and is exercised in the browser). */
@@ -50,6 +50,22 @@ describe('the solution and the ask in words', async () => {
     const start = buildSettings(stepScenario(redis, 0, false), 60, []);
     expect(solutionLines(redis.steps[0]!.solution, start)).toEqual([{ kind: 'setting', key: 'driver', name: 'SESSION_DRIVER', from: 'file', to: 'redis' }]);
     expect(askTarget(redis.steps[0]!.ask)).toBe('SESSION_DRIVER = redis');
+  });
+
+  it('failure-lab settings and faults read in the panel\'s words, and say where they are', () => {
+    const memory = lessons.find((l) => l.id === 'redis-memory')!;
+    const start = buildSettings(stepScenario(memory, 1, false), 60, []);
+    expect(solutionLines(memory.steps[1]!.solution, start)).toEqual([{ kind: 'setting', key: 'redisPolicy', name: 'maxmemory-policy', from: 'allkeys-lru', to: 'noeviction' }]);
+    const dedicated = buildSettings(stepScenario(memory, 3, false), 60, []);
+    expect(solutionLines(memory.steps[3]!.solution, dedicated)).toEqual([{ kind: 'setting', key: 'dedicatedSessionRedis', name: 'dedicated session Redis', from: 'off', to: 'on' }]);
+    expect(askWhere(memory.steps[0]!.ask)).toBe('Failure lab');
+    expect(askWhere(redis.steps[0]!.ask)).toBeNull();
+    expect(askTarget({ text: 'slow', action: 'redis-latency', ms: 200 })).toBe('Redis latency +200 ms');
+    expect(askWhere({ text: 'slow', action: 'redis-latency', ms: 200 })).toBe('Failure lab');
+    expect(askWhere({ text: 'crash', action: 'crash', node: 'node-2' })).toBeNull();
+    expect(actionWords({ kind: 'deploy' })).toBe('rolling deploy');
+    expect(actionWords({ kind: 'partition', node: 'node-2' })).toBe('partition node-2 from Redis');
+    expect(actionWords({ kind: 'crash', node: 'node-2' })).toBe('crash node-2');
   });
 
   it('console lines hide the key placeholder', () => {

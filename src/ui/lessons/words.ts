@@ -19,7 +19,20 @@ export const SETTING_WORDS: Partial<Record<SettingKey, string>> = {
   onRedisFailure: 'on Redis failure',
   redisMaxmemoryBytes: 'maxmemory',
   redisPolicy: 'maxmemory-policy',
+  cacheLoad: 'cache load on Redis',
+  dedicatedSessionRedis: 'dedicated session Redis',
+  sentinel: 'Sentinel (a replica)',
+  concurrency: 'parallel requests per action',
+  sessionBlock: 'session blocking ->block()',
+  localSessionCache: 'node-local session cache',
 };
+
+/** The settings and faults the Failure lab panel offers (the page's controls have the rest). */
+const IN_FAILURE_LAB: ReadonlySet<string> = new Set([
+  'redisMaxmemoryBytes', 'redisPolicy', 'cacheLoad', 'dedicatedSessionRedis', 'sentinel', 'concurrency', 'sessionBlock',
+  'localSessionCache', 'lifetimeMin', 'expireOnClose', 'onRedisFailure',
+  'deploy', 'redis-failover', 'redis-latency', 'redis-blackhole', 'partition', 'heal',
+]);
 
 const BALANCER_WORDS: Record<string, string> = {
   'round-robin': 'round robin',
@@ -36,14 +49,31 @@ export function settingName(key: string): string {
 export function settingValue(key: string, v: unknown): string {
   if (key === 'balancer' && typeof v === 'string') return BALANCER_WORDS[v] ?? v;
   if (key === 'lifetimeMin') return `${String(v)} min`;
+  if (key === 'redisMaxmemoryBytes' && typeof v === 'number') return v === 0 ? '0 (no limit)' : v % MB === 0 ? `${v / MB}mb` : `${v} bytes`;
+  if (typeof v === 'boolean' && key !== 'expireOnClose') return v ? 'on' : 'off';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** `crash node-2`, `Redis down`. */
+const MB = 1024 * 1024;
+
+/** `crash node-2`, `Redis down`, `rolling deploy`, `Redis latency +200 ms`. */
 export function actionWords(a: FaultAction): string {
-  if (a.kind === 'redis-down') return 'Redis down';
-  if (a.kind === 'redis-up') return 'Redis up';
-  return actionRef(a).replace(':', ' ');
+  switch (a.kind) {
+    case 'redis-down': return 'Redis down';
+    case 'redis-up': return 'Redis up';
+    case 'deploy': return 'rolling deploy';
+    case 'redis-failover': return 'Redis failover';
+    case 'redis-blackhole': return 'black-hole Redis';
+    case 'redis-latency': return a.ms === 0 ? 'Redis latency back to normal' : `Redis latency +${a.ms} ms`;
+    case 'partition': return `partition ${a.node} from Redis`;
+    default: return actionRef(a).replace(':', ' ');
+  }
+}
+
+/** Which panel holds what a step asks for: 'Failure lab', or null for the main controls, the stage and the consoles. */
+export function askWhere(ask: Ask): 'Failure lab' | null {
+  const what = ask.setting ?? ask.action;
+  return what !== undefined && IN_FAILURE_LAB.has(what) ? 'Failure lab' : null;
 }
 
 /** One line of a solution, as the panel lists it before applying it. */
@@ -68,7 +98,11 @@ export function solutionLines(sol: Solution, current: Readonly<SimSettings> | nu
 /** The ask's target in short ("SESSION_DRIVER = redis"), or null for "just watch". */
 export function askTarget(ask: Ask): string | null {
   if (ask.setting !== undefined) return `${settingName(ask.setting)} = ${settingValue(ask.setting, ask.to)}`;
-  if (ask.action !== undefined) return [ask.action, ask.node ?? ask.ms].filter((x) => x !== undefined).join(' ');
+  if (ask.action !== undefined) {
+    const { action, node, ms } = ask;
+    if (action === 'redis-latency') return `Redis latency +${ms ?? 0} ms`;
+    return [action, node].filter((x) => x !== undefined).join(' ');
+  }
   if (ask.console !== undefined) return ask.console;
   return null;
 }
