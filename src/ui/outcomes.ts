@@ -16,7 +16,7 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
-export type Glyph = 'circle' | 'cross' | 'triangle' | 'square' | 'diamond' | 'ring';
+export type Glyph = 'circle' | 'cross' | 'triangle' | 'square' | 'diamond' | 'ring' | 'hourglass' | 'star';
 
 export interface OutcomeStyle {
   color: string;
@@ -33,8 +33,10 @@ export const OUTCOME_STYLE: Readonly<Record<Outcome, OutcomeStyle>> = {
   csrf_mismatch: { color: OKABE_ITO.orange, glyph: 'triangle', symbol: '▲', label: '419 Page Expired' },
   server_error: { color: OKABE_ITO.reddishPurple, glyph: 'square', symbol: '■', label: '500 error' },
   bad_gateway: { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '502 Bad Gateway' },
-  gateway_timeout: { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '504 Timeout' },
-  lost_update: { color: OKABE_ITO.skyBlue, glyph: 'ring', symbol: '○', label: 'lost update' },
+  // nginx gave up waiting (60 s): an hourglass, in the 502's black — both are nginx's answers.
+  gateway_timeout: { color: OKABE_ITO.black, glyph: 'hourglass', symbol: '⧗', label: '504 Gateway Timeout' },
+  // A 200 whose session write overwrote another request's change (last write wins).
+  lost_update: { color: OKABE_ITO.skyBlue, glyph: 'star', symbol: '★', label: 'lost update' },
 };
 
 /** Outcomes as small integers, for typed arrays (0 = nothing yet). */
@@ -51,14 +53,19 @@ export function outcomeOf(code: number): Outcome | null {
 /** The colour of a logged-in user in the crowd, and of a guest's outline. */
 export const USER_COLORS = { loggedIn: OKABE_ITO.blue, guest: '#8a9099', idle: '#c9ced6' } as const;
 
-/** Outcome groups the charts stack (bottom to top): few enough to read at a glance. */
+/**
+ * Outcome groups the charts stack (bottom to top). `rare` groups (the failure lab's 504s and
+ * lost updates) are stacked always but only named in a chart's legend once they happened.
+ */
 export const CHART_GROUPS = [
-  { key: 'ok', label: 'OK', outcomes: ['ok', 'lost_update'] },
-  { key: 'logged_out', label: 'logged out', outcomes: ['logged_out'] },
-  { key: 'csrf_mismatch', label: '419', outcomes: ['csrf_mismatch'] },
-  { key: 'server_error', label: '500', outcomes: ['server_error'] },
-  { key: 'bad_gateway', label: '502/504', outcomes: ['bad_gateway', 'gateway_timeout'] },
-] as const satisfies ReadonlyArray<{ key: Outcome; label: string; outcomes: readonly Outcome[] }>;
+  { key: 'ok', label: 'OK', outcomes: ['ok'], rare: false },
+  { key: 'lost_update', label: 'lost update', outcomes: ['lost_update'], rare: true },
+  { key: 'logged_out', label: 'logged out', outcomes: ['logged_out'], rare: false },
+  { key: 'csrf_mismatch', label: '419', outcomes: ['csrf_mismatch'], rare: false },
+  { key: 'server_error', label: '500', outcomes: ['server_error'], rare: false },
+  { key: 'bad_gateway', label: '502', outcomes: ['bad_gateway'], rare: false },
+  { key: 'gateway_timeout', label: '504', outcomes: ['gateway_timeout'], rare: true },
+] as const satisfies ReadonlyArray<{ key: Outcome; label: string; outcomes: readonly Outcome[]; rare: boolean }>;
 
 export interface MarkStyle {
   color: string;
@@ -75,5 +82,7 @@ export const MARK_STYLE: readonly MarkStyle[] = [
   { color: OKABE_ITO.vermillion, glyph: 'cross', symbol: '✕', label: 'logged out by the cluster' },
   { color: OKABE_ITO.orange, glyph: 'triangle', symbol: '▲', label: '419 Page Expired' },
   { color: OKABE_ITO.reddishPurple, glyph: 'square', symbol: '■', label: '500 error' },
-  { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '502/504 (nginx)' },
+  { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '502 Bad Gateway' },
+  { color: OKABE_ITO.black, glyph: 'hourglass', symbol: '⧗', label: '504 timeout' },
+  { color: OKABE_ITO.skyBlue, glyph: 'star', symbol: '★', label: 'lost update' },
 ];

@@ -21,7 +21,7 @@ function rec(p: Partial<TraceRecord>): TraceRecord {
 describe('chart data', () => {
   it('groups outcomes per second', () => {
     const rows = outcomeRows([bucket(0, { ok: 3, lost_update: 1, logged_out: 2, bad_gateway: 1, gateway_timeout: 1 })]);
-    expect(rows[0]).toEqual({ sec: 0, ok: 4, logged_out: 2, csrf_mismatch: 0, server_error: 0, bad_gateway: 2 });
+    expect(rows[0]).toEqual({ sec: 0, ok: 3, lost_update: 1, logged_out: 2, csrf_mismatch: 0, server_error: 0, bad_gateway: 1, gateway_timeout: 1 });
   });
 
   it('keeps exact running totals while thinning old points', () => {
@@ -70,6 +70,9 @@ describe('user marks', () => {
     m = nextMark(m, rec({ method: 'POST', path: '/logout', authBefore: true, authAfter: false }));
     expect(m).toBe(MARK.guest);
     expect(nextMark(MARK.in, rec({ status: 502, outcome: 'bad_gateway', node: null }))).toBe(MARK.gateway);
+    expect(nextMark(MARK.in, rec({ status: 504, outcome: 'gateway_timeout' }))).toBe(MARK.timeout);
+    expect(nextMark(MARK.in, rec({ authBefore: true, authAfter: true, outcome: 'lost_update' }))).toBe(MARK.lostUpdate);
+    expect(nextMark(MARK.lostUpdate, rec({ authBefore: true, authAfter: true }))).toBe(MARK.in);
   });
 
   it('records flashes for logouts and keeps a few recent requests per user', () => {

@@ -18,7 +18,10 @@ export interface StageLayout {
   crowd: Rect;
   balancer: Rect;
   nodes: Rect[];
+  /** The sessions Redis (or the only one). */
   redis: Rect;
+  /** The cache's own Redis below it, with a dedicated session Redis (else null). */
+  cache: Rect | null;
   /** Compact node cards (many nodes in little height) show fewer lines; tiny ones a single line. */
   compactNodes: boolean;
   tinyNodes: boolean;
@@ -26,6 +29,8 @@ export interface StageLayout {
   lbToNode: Wire[];
   /** Node i → Redis. */
   nodeToRedis: Wire[];
+  /** Node i → the cache's Redis (empty without one). */
+  nodeToCache: Wire[];
   /** Where requests enter the balancer card. */
   lbIn: Point;
 }
@@ -67,16 +72,17 @@ export function overlaps(a: Rect, b: Rect): boolean {
 
 /**
  * Lay out the stage for `nodeCount` app nodes. Column positions are fractions of the width;
- * node cards share the height through a d3 band scale.
+ * node cards share the height through a d3 band scale. With `cacheRedis` the Redis column
+ * holds two cards: sessions above, the cache below.
  */
-export function stageLayout(width: number, height: number, nodeCount: number): StageLayout {
+export function stageLayout(width: number, height: number, nodeCount: number, opts: { cacheRedis?: boolean } = {}): StageLayout {
   const pad = Math.max(8, Math.round(Math.min(width, height) * 0.03));
   const crowd: Rect = { x: pad, y: pad + 18, w: Math.round(width * 0.3), h: height - 2 * pad - 18 };
   const lbW = clamp(width * 0.15, 118, 190);
   const lbH = clamp(height * 0.3, 96, 150);
   const balancer: Rect = { x: Math.round(width * 0.45 - lbW / 2), y: Math.round(height / 2 - lbH / 2), w: Math.round(lbW), h: Math.round(lbH) };
   const nodeW = Math.round(clamp(width * 0.2, 140, 250));
-  const nodeX = Math.round(width * 0.69 - nodeW / 2);
+  const nodeX = Math.round(width * 0.67 - nodeW / 2);
   const band = scaleBand<number>()
     .domain(Array.from({ length: nodeCount }, (_, i) => i))
     .range([pad, height - pad])
@@ -94,17 +100,28 @@ export function stageLayout(width: number, height: number, nodeCount: number): S
     const total = nodeCount * nodeH + (nodeCount - 1) * gap;
     nodes.forEach((r, i) => { r.y = Math.round(height / 2 - total / 2 + i * (nodeH + gap)); });
   }
-  const redisW = Math.round(clamp(width * 0.13, 104, 190));
-  const redisH = Math.round(clamp(height * 0.34, 110, 190));
-  const redis: Rect = { x: width - pad - redisW, y: Math.round(height / 2 - redisH / 2), w: redisW, h: redisH };
+  const redisW = Math.round(clamp(width * 0.15, 112, 200));
+  let redis: Rect, cache: Rect | null = null;
+  if (opts.cacheRedis) {
+    const gap = Math.round(clamp(height * 0.05, 8, 24));
+    const h = Math.round(Math.min(clamp(height * 0.4, 96, 200), (height - 2 * pad - gap) / 2));
+    const top = Math.round(height / 2 - h - gap / 2);
+    redis = { x: width - pad - redisW, y: top, w: redisW, h };
+    cache = { x: redis.x, y: top + h + gap, w: redisW, h };
+  } else {
+    const redisH = Math.round(clamp(height * 0.42, 120, 220));
+    redis = { x: width - pad - redisW, y: Math.round(height / 2 - redisH / 2), w: redisW, h: redisH };
+  }
   const lbOut = { x: balancer.x + balancer.w, y: balancer.y + balancer.h / 2 };
   const lbToNode = nodes.map((r) => hWire(lbOut, { x: r.x, y: r.y + r.h / 2 }));
   const nodeToRedis = nodes.map((r) => hWire({ x: r.x + r.w, y: r.y + r.h / 2 }, { x: redis.x, y: redis.y + redis.h / 2 }));
+  const c = cache;
+  const nodeToCache = c ? nodes.map((r) => hWire({ x: r.x + r.w, y: r.y + r.h / 2 }, { x: c.x, y: c.y + c.h / 2 })) : [];
   return {
-    width, height, crowd, balancer, nodes, redis,
+    width, height, crowd, balancer, nodes, redis, cache,
     compactNodes: nodeH < 84,
     tinyNodes: nodeH < 46,
-    lbToNode, nodeToRedis,
+    lbToNode, nodeToRedis, nodeToCache,
     lbIn: { x: balancer.x, y: balancer.y + balancer.h / 2 },
   };
 }

@@ -7,7 +7,7 @@ import { Metrics } from '../../sim/metrics';
 import type { TraceRecord } from '../../sim/types';
 
 /** A user's mark in the crowd. Trouble marks stay until the user is logged in again. */
-export const MARK = { idle: 0, in: 1, guest: 2, loggedOut: 3, expired: 4, error: 5, gateway: 6 } as const;
+export const MARK = { idle: 0, in: 1, guest: 2, loggedOut: 3, expired: 4, error: 5, gateway: 6, timeout: 7, lostUpdate: 8 } as const;
 export type Mark = (typeof MARK)[keyof typeof MARK];
 
 /** The mark after request `r`, given the previous one. Pure, so the rule is tested. */
@@ -16,8 +16,10 @@ export function nextMark(prev: number, r: TraceRecord): Mark {
   switch (r.outcome) {
     case 'csrf_mismatch': return MARK.expired;
     case 'server_error': return MARK.error;
-    case 'bad_gateway':
-    case 'gateway_timeout': return MARK.gateway;
+    case 'bad_gateway': return MARK.gateway;
+    case 'gateway_timeout': return MARK.timeout;
+    // The answer was fine, but the cart lost an item: marked until the user's next request.
+    case 'lost_update': return MARK.lostUpdate;
     default:
       if (r.authAfter) return MARK.in;
       // A guest who was thrown out keeps the mark until they manage to log in again.

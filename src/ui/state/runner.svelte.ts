@@ -6,7 +6,7 @@
  * packet pool and user marks directly, every frame, without going through Svelte.
  */
 import { Simulation } from '../../sim/simulation';
-import type { FaultAction, SimSettings, TraceRecord } from '../../sim/types';
+import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
 import { RunningTotals } from '../metrics/chartData';
 import { outcomeCode } from '../outcomes';
@@ -70,7 +70,14 @@ export class SimRunner {
   readonly frameWork: number[] = [];
 
   /** The full settings the next rebuild uses (the controls show a few of them: {@link config}). */
-  private settings: SimSettings = settingsFor(DEFAULT_CONFIG);
+  private settings = $state.raw<SimSettings>(settingsFor(DEFAULT_CONFIG));
+  /**
+   * Faults triggered live in this run (buttons, lessons), at their virtual time: with the
+   * settings' scheduled events they replay the run (the compare view uses them).
+   */
+  faultLog = $state.raw<ScheduledFault[]>([]);
+  /** Virtual ms when the current Redis began failing over (Sentinel), for the countdown. */
+  private failoverSince: number | null = null;
   private gen = 0;
   private running = false;
   private pending: Array<() => void | Promise<void>> = [];
@@ -178,16 +185,22 @@ export class SimRunner {
     });
   }
 
+  /** The settings the cluster runs with, or is being restarted with. Reactive; do not mutate. */
+  get targetSettings(): Readonly<SimSettings> {
+    return this.settings;
+  }
+
   /**
-   * Restart the cluster with whole engine settings (the config editors: nginx upstream, .env).
+   * Restart the cluster with whole engine settings (the config editors, the failure lab).
    * The run keeps going for as long as the tab is open, whatever `durationSec` says.
+   * `what` says what changed, for the feed ("maxmemory 2mb"); by default the controls' words.
    */
-  applySettings(next: SimSettings): void {
+  applySettings(next: SimSettings, what?: string): void {
     const prev = this.config;
     this.settings = { ...structuredClone(next), durationSec: Math.max(next.durationSec, 24 * 3600) };
     this.config = configOf(next);
-    const what = describeChange(prev, this.config);
-    void this.rebuild(`settings changed${what ? `: ${what}` : ' (config files)'} — cluster restarted`);
+    const words = what ?? describeChange(prev, this.config);
+    void this.rebuild(`settings changed${words ? `: ${words}` : ' (config files)'} — cluster restarted`);
   }
 
   /** Trigger a fault now (between frames). An engine refusal shows in the feed as a warning. */
@@ -196,7 +209,10 @@ export class SimRunner {
       const sim = this.sim;
       const err = sim ? sim.fault(action) : 'the cluster is still starting';
       if (err) this.note('warning', err);
-      else if (sim) for (const h of this.faultHooks) h(action, sim.now);
+      else if (sim) {
+        this.faultLog = [...this.faultLog, { atSec: Math.round(sim.now) / 1000, action: structuredClone(action) }];
+        for (const h of this.faultHooks) h(action, sim.now);
+      }
       this.publish(true);
     });
   }
@@ -255,6 +271,13 @@ export class SimRunner {
     const old = this.sim;
     this.whenIdle(() => this.disposeSim(old));
     this.sim = sim;
+    this.faultLog = [];
+    this.failoverSince = null;
+    // The Sentinel countdown needs the virtual time the failover began (the engine fixes the rest).
+    sim.world.redisActor.subscribe((snap) => {
+      if (gen !== this.gen) return;
+      this.failoverSince = snap.value === 'failingOver' ? (this.failoverSince ?? sim.now) : null;
+    });
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
     this.packets.clear();
@@ -263,14 +286,14 @@ export class SimRunner {
     this.feed = [];
     if (note) this.note('info', note, 0);
     if (this.selection?.kind === 'node' && !this.nodeIndex.has(this.selection.name)) this.selection = null;
-    if (this.selection?.kind === 'redis' && settings.session.driver !== 'redis') this.selection = null;
+    if (this.selection?.kind === 'redis' && !sim.world.redis) this.selection = null;
     this.loading = false;
     this.publish(true);
   }
 
   private disposeSim(sim: Simulation | null): void {
-    // Engine wish: a Simulation.dispose(). Until then, free the Redis mock's shared data map.
-    sim?.world.redis?.dispose();
+    // Frees every Redis server's slot in the mock's shared data map and stops the actors.
+    sim?.dispose();
   }
 
   /** Run a command between frames, never in the middle of a runUntil. */
@@ -325,7 +348,7 @@ export class SimRunner {
     if (!this.sim) return;
     if (!force && !this.playing && this.view && this.view.now === this.sim.now) return;
     this.lastPublish = now;
-    this.view = buildView(this.sim, this.totalsSeries);
+    this.view = buildView(this.sim, this.totalsSeries, { failoverSince: this.failoverSince, prev: this.view });
     if (force || now - this.lastDetail >= DETAIL_MS) this.refreshDetail(now);
   }
 

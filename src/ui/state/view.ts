@@ -5,7 +5,10 @@
 import type { SecondBucket } from '../../sim/metrics';
 import type { Simulation } from '../../sim/simulation';
 import type { NodeState } from '../../sim/machines/nodeMachine';
-import type { SimSettings, TraceRecord } from '../../sim/types';
+import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
+import type { RedisState } from '../../sim/machines/redisMachine';
+import type { SimRedis } from '../../sim/redis/simRedis';
+import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../sim/cluster/sessionRedis';
 import type { RunningTotals, TotalPoint } from '../metrics/chartData';
 
 export interface NodeView {
@@ -21,10 +24,29 @@ export interface NodeView {
   served: number;
   /** nginx currently skips this peer (failed `max_fails` times, or marked down). */
   skipped: boolean;
+  /** Its packets to Redis are dropped (the failure lab's partition): its Redis calls hang. */
+  partitioned: boolean;
+  /** Its part in a rolling deploy: being drained/replaced now, or waiting its turn. */
+  deploy: 'current' | 'pending' | null;
 }
 
 export interface RedisView {
+  /** What it holds: sessions, the cache, or both (one Redis shared by the two). */
+  role: 'sessions' | 'cache' | 'sessions + cache';
+  /** The lifecycle as the cluster sees it; `failingOver` while Sentinel has not promoted the replica yet. */
+  state: RedisState;
   up: boolean;
+  /** Packets dropped: every call hangs (the failure lab's black hole). */
+  blackhole: boolean;
+  /** Extra ms on every command (0 = normal). */
+  latencyMs: number;
+  /** `maxmemory` in bytes (0 = no limit) and `maxmemory-policy`. */
+  maxmemory: number;
+  policy: EvictionPolicy;
+  /** Sentinel's replica is standing by. */
+  replica: boolean;
+  /** Virtual ms at which Sentinel promotes the replica (while failing over). */
+  promoteAt: number | null;
   keys: number;
   usedMemory: number;
   connectedClients: number;
@@ -42,6 +64,8 @@ export interface Totals {
   csrf: number;
   /** 500, 502, 504. */
   errors5xx: number;
+  /** 504: nginx's read timeout on a hung node (part of errors5xx). */
+  timeouts: number;
   lostUpdates: number;
 }
 
@@ -50,7 +74,12 @@ export interface View {
   settings: SimSettings;
   nodes: NodeView[];
   balancerState: 'allLive' | 'degraded' | 'noLiveUpstreams';
+  /** The sessions Redis (or the only one). */
   redis: RedisView | null;
+  /** The cache's own Redis, with `dedicatedSessionRedis` (null when the two share one). */
+  cache: RedisView | null;
+  /** A rolling deploy in progress: the node being replaced, those still to go, those done. */
+  deploy: { current: string | null; pending: string[]; replaced: number } | null;
   totals: Totals;
   /** The last closed virtual seconds, oldest first (at most {@link SERIES_WINDOW}). */
   series: SecondBucket[];
@@ -65,10 +94,26 @@ export interface View {
 
 export const SERIES_WINDOW = 60;
 
-export const EMPTY_TOTALS: Totals = { requests: 0, logouts: 0, csrf: 0, errors5xx: 0, lostUpdates: 0 };
+export const EMPTY_TOTALS: Totals = { requests: 0, logouts: 0, csrf: 0, errors5xx: 0, timeouts: 0, lostUpdates: 0 };
+
+/** What the runner knows beside the world: when a Sentinel failover began, and the previous view. */
+export interface ViewContext {
+  /** Virtual ms when the Redis machine entered `failingOver` (null: not failing over). */
+  failoverSince?: number | null;
+  prev?: View | null;
+}
+
+function redisView(r: SimRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
+  const s = r.snapshot();
+  return {
+    role, state, up: s.up, blackhole: r.blackhole, latencyMs: r.latencyMs, maxmemory: s.maxmemory, policy: s.policy,
+    keys: s.keys, usedMemory: s.usedMemory, connectedClients: s.connectedClients, commands: s.commands,
+    evictedKeys: s.evictedKeys, expiredKeys: s.expiredKeys, commandRate, ...extra,
+  };
+}
 
 /** Snapshot the world. `running` is fed the new seconds on the way. */
-export function buildView(sim: Simulation, running: RunningTotals): View {
+export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewContext = {}): View {
   const w = sim.world;
   const m = w.metrics;
   running.update(m.series);
@@ -85,18 +130,30 @@ export function buildView(sim: Simulation, running: RunningTotals): View {
       rps: recent.length ? recent.reduce((a, b) => a + (b.perNode[n.name] ?? 0), 0) / recent.length : 0,
       served: m.perNode[n.name] ?? 0,
       skipped: p ? p.unavailable || p.down : false,
+      partitioned: n.partitioned,
+      deploy: w.deploy?.current === n.name ? 'current' : w.deploy?.pending.includes(n.name) ? 'pending' : null,
     };
   });
   let redis: RedisView | null = null;
+  let cache: RedisView | null = null;
   if (w.redis) {
-    const r = w.redis.snapshot();
     const last = m.series.at(-1)?.redis;
     const prev = m.series.at(-2)?.redis;
-    redis = {
-      up: r.up, keys: r.keys, usedMemory: r.usedMemory, connectedClients: r.connectedClients,
-      commands: r.commands, evictedKeys: r.evictedKeys, expiredKeys: r.expiredKeys,
-      commandRate: last && prev ? last.commands - prev.commands : 0,
-    };
+    const state = w.redisActor.getSnapshot().value as RedisState;
+    const shared = w.cacheRedis === w.redis && (w.settings.redis.cacheLoad ?? 'none') !== 'none';
+    const sessions = w.settings.session.driver === 'redis';
+    const since = state === 'failingOver' ? ctx.failoverSince ?? null : null;
+    redis = redisView(w.redis, sessions ? (shared ? 'sessions + cache' : 'sessions') : 'cache', state,
+      last && prev ? last.commands - prev.commands : 0,
+      { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS });
+    if (w.cacheRedis && w.cacheRedis !== w.redis) {
+      // The metrics series samples the sessions Redis only: the cache's rate comes from the previous view.
+      const before = ctx.prev?.cache;
+      const dt = ctx.prev ? (w.now - ctx.prev.now) / 1000 : 0;
+      const commands = w.cacheRedis.snapshot().commands;
+      const rate = !before || dt < 0 ? 0 : dt === 0 ? before.commandRate : Math.max(0, Math.round((commands - before.commands) / dt));
+      cache = redisView(w.cacheRedis, 'cache', w.cacheRedis.isUp ? 'up' : 'down', rate, { replica: false, promoteAt: null });
+    }
   }
   const o = m.outcomes;
   let users = 0, loggedIn = 0;
@@ -111,11 +168,14 @@ export function buildView(sim: Simulation, running: RunningTotals): View {
     nodes,
     balancerState: w.balancer.getSnapshot().value as View['balancerState'],
     redis,
+    cache,
+    deploy: w.deploy ? { current: w.deploy.current, pending: [...w.deploy.pending], replaced: w.deploy.replaced } : null,
     totals: {
       requests: m.requests,
       logouts: m.logouts,
       csrf: o.csrf_mismatch,
       errors5xx: o.server_error + o.bad_gateway + o.gateway_timeout,
+      timeouts: o.gateway_timeout,
       lostUpdates: o.lost_update,
     },
     series: m.series.slice(-SERIES_WINDOW),
