@@ -3,7 +3,8 @@
  * contract is unit-tested; src/cli/sim.ts does the I/O.
  */
 import { parseArgs } from 'node:util';
-import { parseEventSpec, settingsFromScenario, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
+import { settingsFromScenario } from '../sim/scenario';
+import { parseEventSpec, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
 import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
 import { closest } from '../config/suggest';
 import { checkRedisUrl } from './realRedis';

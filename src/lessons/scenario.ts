@@ -3,7 +3,8 @@
  * (and, for the "after" run, its own). Built with the engine's own scenario vocabulary
  * (`settingsFromScenario`), so a lesson's start means exactly what a `--scenario` file means.
  */
-import { defaultSettings, settingsFromScenario } from '../sim/settings';
+import { defaultSettings } from '../sim/settings';
+import { settingsFromScenario } from '../sim/scenario';
 import type { ScheduledFault, SimSettings } from '../sim/types';
 import type { Ask, SettingChanges, SettingKey, StartScenario } from './types';
 

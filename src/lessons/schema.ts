@@ -5,7 +5,7 @@
  * cluster of each step, the solution against the ask, the goal's anchors against the timeline).
  */
 import { z } from 'zod';
-import { ScenarioSchema } from '../sim/settings';
+import { ScenarioSchema } from '../sim/scenario';
 import { validateGoal, type Goal } from './goal';
 import type { LessonDef, SettingKey } from './types';
 

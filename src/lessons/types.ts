@@ -2,7 +2,7 @@
  * A lesson as its author writes it (`LessonDef`, typed for `defineLesson`) and as the engine
  * uses it once validated (`Lesson`: actions parsed, defaults filled in). Plain data throughout.
  */
-import type { Scenario } from '../sim/settings';
+import type { Scenario } from '../sim/scenario';
 import type { FaultAction, ScheduledFault } from '../sim/types';
 import type { ConsoleLine, TimedAction } from './actions';
 import type { Goal } from './goal';

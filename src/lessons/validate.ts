@@ -5,7 +5,7 @@
  * the file and the field path: `lessons/02-two-nodes.ts: steps.1.goal.metric: unknown metric 'logout'`.
  */
 import { closest } from '../config/suggest';
-import { ScenarioSchema } from '../sim/settings';
+import { ScenarioSchema } from '../sim/scenario';
 import type { ScheduledFault } from '../sim/types';
 import { actionRef, actionSpec, parseActionRef, parseTimedAction, type TimedAction } from './actions';
 import { goalLeaves } from './goal';

@@ -1,12 +1,8 @@
 /**
- * Defaults and the scenario vocabulary shared by the CLI flags, `--scenario` files, lessons
- * and shared links: one schema, so every entry point reports bad input the same way.
+ * Defaults and the fault vocabulary shared by the CLI flags, `--scenario` files, lessons and the
+ * page. (The scenario schema, which needs zod, is in scenario.ts so the first screen stays light.)
  */
-import { z } from 'zod';
-import {
-  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
-  type BalancerSettings, type FaultAction, type NodeSpec, type ScheduledFault, type SimSettings,
-} from './types';
+import type { BalancerSettings, FaultAction, NodeSpec, ScheduledFault, SimSettings } from './types';
 
 export const MAX_NODES = 8;
 export const MAX_USERS = 10_000;
@@ -80,77 +76,4 @@ export function actionLabel(a: FaultAction): string {
   if ('node' in a) return `${a.kind}:${a.node}`;
   if (a.kind === 'redis-latency') return `${a.kind}:${a.ms}`;
   return a.kind;
-}
-
-/** A scenario as a file or a share link holds it: the CLI's options, as JSON. */
-export const ScenarioSchema = z.strictObject({
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  nodes: z.number().int().min(1).max(MAX_NODES).optional(),
-  driver: z.enum(SESSION_DRIVERS).optional(),
-  balancer: z.enum(BALANCER_STRATEGIES).optional(),
-  users: z.number().int().min(1).max(MAX_USERS).optional(),
-  durationSec: z.number().positive().max(7 * 24 * 3600).optional(),
-  lifetimeMin: z.number().int().positive().max(525_600).optional(),
-  expireOnClose: z.boolean().optional(),
-  onRedisFailure: z.enum(REDIS_FAILURE_MODES).optional(),
-  clients: z.enum(CLIENT_POPULATIONS).optional(),
-  redisMaxmemoryBytes: z.number().int().min(0).optional(),
-  redisPolicy: z.enum(EVICTION_POLICIES).optional(),
-  cacheLoad: z.enum(CACHE_LOADS).optional(),
-  dedicatedSessionRedis: z.boolean().optional(),
-  sentinel: z.boolean().optional(),
-  concurrency: z.number().int().min(1).max(8).optional(),
-  sessionBlock: z.boolean().optional(),
-  localSessionCache: z.boolean().optional(),
-  events: z.array(z.string()).optional(),
-});
-export type Scenario = z.infer<typeof ScenarioSchema>;
-
-/** Settings from a scenario (validated), on top of the defaults. Errors carry the field path. */
-export function settingsFromScenario(input: unknown): { settings: SimSettings } | { errors: string[] } {
-  const parsed = ScenarioSchema.safeParse(input);
-  if (!parsed.success) {
-    return { errors: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`) };
-  }
-  const s = parsed.data;
-  const base = defaultSettings();
-  const nodeCount = s.nodes ?? base.nodes.length;
-  const events: ScheduledFault[] = [];
-  const errors: string[] = [];
-  (s.events ?? []).forEach((spec, i) => {
-    const e = parseEventSpec(spec, nodeCount);
-    if (typeof e === 'string') errors.push(`events.${i}: ${e}`);
-    else events.push(e);
-  });
-  if (errors.length) return { errors };
-  return {
-    settings: {
-      ...base,
-      seed: s.seed ?? base.seed,
-      durationSec: s.durationSec ?? base.durationSec,
-      users: s.users ?? base.users,
-      clients: s.clients ?? base.clients,
-      nodes: Array.from({ length: nodeCount }, (_, i) => defaultNode(i + 1)),
-      balancer: defaultBalancer(s.balancer ?? base.balancer.strategy),
-      session: {
-        ...base.session,
-        driver: s.driver ?? base.session.driver,
-        lifetimeMin: s.lifetimeMin ?? base.session.lifetimeMin,
-        expireOnClose: s.expireOnClose ?? base.session.expireOnClose,
-        onRedisFailure: s.onRedisFailure ?? base.session.onRedisFailure,
-        block: s.sessionBlock ?? false,
-        localCache: s.localSessionCache ?? false,
-      },
-      redis: {
-        ...base.redis,
-        maxmemoryBytes: s.redisMaxmemoryBytes ?? 0,
-        policy: s.redisPolicy ?? 'noeviction',
-        cacheLoad: s.cacheLoad ?? 'none',
-        dedicatedSessionRedis: s.dedicatedSessionRedis ?? false,
-        sentinel: s.sentinel ?? false,
-      },
-      concurrency: s.concurrency ?? 1,
-      events: events.sort((a, b) => a.atSec - b.atSec),
-    },
-  };
 }
