@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { ioredisMockBrowserFix } from './build/ioredisMockBrowserFix';
+import { ioredisMockBrowserFix } from './build/ioredisMockBrowserFix.ts';
 
 export default defineConfig({
   plugins: [ioredisMockBrowserFix(), svelte()],

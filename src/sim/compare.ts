@@ -58,6 +58,7 @@ export async function compareSetups(base: SimSettings, setups: readonly Setup[])
     const sim = await Simulation.create(settings, { traceLimit: 0 });
     await sim.run();
     const s = summarize(sim);
+    sim.dispose();
     const served = Object.values(s.perNode);
     const fair = s.requests / Math.max(1, served.length);
     const fiveXX = Object.entries(s.statuses).filter(([code]) => code.startsWith('5')).reduce((n, [, v]) => n + v, 0);
