@@ -81,28 +81,42 @@ export interface QueryOptions {
   config: UiConfig;
   speed: number;
   autoplay: boolean;
+  /** What in the link could not be used, and what is used instead (shown in the feed). */
+  problems: string[];
 }
 
-/** Read `seed, nodes, driver, balancer, users, clients, speed, paused` from a query string; bad values are ignored. */
+/**
+ * Read `seed, nodes, driver, balancer, users, clients, speed, paused` from a query string. A link
+ * is untrusted input: a bad value is not used, and `problems` says which and what is used instead.
+ */
 export function fromQuery(q: URLSearchParams): QueryOptions {
   const c: UiConfig = { ...DEFAULT_CONFIG };
+  const problems: string[] = [];
+  const reject = (k: string, v: string, expected: string, fallback: unknown): undefined => {
+    problems.push(`link: ${k}=${JSON.stringify(v).slice(1, -1).slice(0, 40)} is not ${expected}; using ${String(fallback)}`);
+    return undefined;
+  };
   const int = (k: string, lo: number, hi: number): number | undefined => {
     const v = q.get(k);
-    if (v === null || !/^\d+$/.test(v)) return undefined;
+    if (v === null) return undefined;
     const n = Number(v);
-    return n >= lo && n <= hi ? n : undefined;
+    if (!/^\d+$/.test(v) || n < lo || n > hi) return reject(k, v, `a whole number from ${lo} to ${hi}`, (c as unknown as Record<string, unknown>)[k]);
+    return n;
   };
-  const oneOf = <T extends string>(k: string, list: readonly T[]): T | undefined => {
+  const oneOf = <T extends string>(k: string, list: readonly T[], current: T): T | undefined => {
     const v = q.get(k);
-    return list.includes(v as T) ? (v as T) : undefined;
+    if (v === null) return undefined;
+    return list.includes(v as T) ? (v as T) : reject(k, v, `one of ${list.join(', ')}`, current);
   };
   c.seed = int('seed', 0, 2 ** 31 - 1) ?? c.seed;
   c.nodes = int('nodes', 1, MAX_NODES) ?? c.nodes;
   c.users = int('users', 1, 10_000) ?? c.users;
-  c.driver = oneOf('driver', SESSION_DRIVERS) ?? c.driver;
-  c.strategy = oneOf('balancer', BALANCER_STRATEGIES) ?? c.strategy;
-  c.clients = oneOf('clients', CLIENT_POPULATIONS) ?? c.clients;
-  const sp = Number(q.get('speed'));
+  c.driver = oneOf('driver', SESSION_DRIVERS, c.driver) ?? c.driver;
+  c.strategy = oneOf('balancer', BALANCER_STRATEGIES, c.strategy) ?? c.strategy;
+  c.clients = oneOf('clients', CLIENT_POPULATIONS, c.clients) ?? c.clients;
+  const rawSpeed = q.get('speed');
+  const sp = Number(rawSpeed);
   const speed = (SPEEDS as readonly number[]).includes(sp) ? sp : 1;
-  return { config: c, speed, autoplay: q.get('paused') === null };
+  if (rawSpeed !== null && speed !== sp) reject('speed', rawSpeed, `one of ${SPEEDS.join(', ')}`, '1');
+  return { config: c, speed, autoplay: q.get('paused') === null, problems };
 }

@@ -100,11 +100,12 @@ export class SimRunner {
   private detailBusy = false;
 
   /** Build the first simulation and start the frame loop. */
-  async start(config: UiConfig = DEFAULT_CONFIG, opts: { speed?: number; autoplay?: boolean } = {}): Promise<void> {
+  async start(config: UiConfig = DEFAULT_CONFIG, opts: { speed?: number; autoplay?: boolean; notices?: string[] } = {}): Promise<void> {
     this.config = config;
     this.settings = settingsFor(config);
     this.speed = opts.speed ?? 1;
     await this.rebuild(null);
+    for (const n of opts.notices ?? []) this.note('warning', n, 0);
     this.playing = opts.autoplay ?? true;
     this.lastFrame = 0;
     this.raf = requestAnimationFrame(this.frame);
