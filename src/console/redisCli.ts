@@ -1,4 +1,4 @@
-import { RedisConnectionError, RedisReplyError, RedisTimeoutError, type SimRedis } from '../sim/redis';
+import { RedisConnectionError, RedisReplyError, RedisTimeoutError, type EngineRedis } from '../sim/redis';
 import { splitArgs } from './cliArgs';
 import { formatError, formatRaw, formatReply } from './redisReply';
 
@@ -28,7 +28,7 @@ const DEFAULT_CLIENT = '127.0.0.1:52100';
  * interactive redis-cli 7 session. Command names are case-insensitive; anything the server
  * does not model gets Redis's own `ERR unknown command` reply.
  */
-export async function runRedisCli(redis: SimRedis, line: string, opts: RedisCliOptions = {}): Promise<RedisCliResult> {
+export async function runRedisCli(redis: EngineRedis, line: string, opts: RedisCliOptions = {}): Promise<RedisCliResult> {
   const argv = splitArgs(line);
   if (argv === null) return { output: 'Invalid argument(s)' };
   const [name, ...args] = argv;

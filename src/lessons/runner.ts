@@ -5,7 +5,7 @@
  * This is how `npm run lessons:check` and the lesson test prove that each lesson's solution works.
  */
 import { runRedisCli } from '../console/redisCli';
-import type { SimRedis } from '../sim/redis';
+import type { EngineRedis } from '../sim/redis';
 import { Simulation } from '../sim/simulation';
 import type { ScheduledFault } from '../sim/types';
 import { actionRef } from './actions';
@@ -113,7 +113,7 @@ async function typeLine(sim: Simulation, line: string, problems: string[]): Prom
 }
 
 /** Replace each `{{key PATTERN}}` in a console line with the first key SCAN finds for PATTERN. */
-export async function fillKeys(redis: SimRedis, line: string): Promise<{ text: string; missing: string[] }> {
+export async function fillKeys(redis: EngineRedis, line: string): Promise<{ text: string; missing: string[] }> {
   let text = line;
   const missing: string[] = [];
   for (const m of line.matchAll(/\{\{key (\S+)\}\}/g)) {
@@ -125,10 +125,13 @@ export async function fillKeys(redis: SimRedis, line: string): Promise<{ text: s
 }
 
 /** The first key SCAN finds for a pattern (SCAN may return empty pages before the end). */
-async function firstKey(redis: SimRedis, pattern: string): Promise<string | null> {
+async function firstKey(redis: EngineRedis, pattern: string): Promise<string | null> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, pattern, 100);
+    // SCAN through command(): the same on the simulated and on a real Redis.
+    const reply = await redis.command('SCAN', [cursor, 'MATCH', pattern, 'COUNT', '100']);
+    if (!Array.isArray(reply)) return null;
+    const [next, keys] = reply as [string, string[]];
     if (keys[0] !== undefined) return keys[0];
     cursor = next;
   } while (cursor !== '0');

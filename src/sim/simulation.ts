@@ -17,6 +17,7 @@ import { PayloadCodec } from './laravel/payload';
 import { balancerMachine } from './machines/balancerMachine';
 import { redisMachine } from './machines/redisMachine';
 import { Metrics } from './metrics';
+import type { EngineRedis } from './redis/engineRedis';
 import { SimRedis } from './redis/simRedis';
 import { Rng } from './rng';
 import { laravelNames } from '../config/laravelNames';
@@ -37,7 +38,7 @@ export interface SimOptions {
    * Open the sessions Redis yourself (the CLI's --redis-url uses a real server). Only the
    * EngineRedis surface is called on it; the run must then advance at 1× wall time.
    */
-  sessionRedis?: () => Promise<SimRedis>;
+  sessionRedis?: () => Promise<EngineRedis>;
 }
 
 export class Simulation {

@@ -14,7 +14,7 @@ import type { balancerMachine } from './machines/balancerMachine';
 import type { redisMachine } from './machines/redisMachine';
 import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
-import type { SimRedis } from './redis/simRedis';
+import type { EngineRedis } from './redis/engineRedis';
 import type { Rng } from './rng';
 import type { SessionStore, StoreRequest } from './session/store';
 import type { Trace } from './trace';
@@ -106,11 +106,11 @@ export interface World {
   upstream: Upstream;
   balancer: Actor<typeof balancerMachine>;
   /** The Redis holding sessions (the current primary). */
-  redis: SimRedis | null;
+  redis: EngineRedis | null;
   /** The Redis the cache traffic uses: the same one, or its own with `dedicatedSessionRedis`. */
-  cacheRedis: SimRedis | null;
+  cacheRedis: EngineRedis | null;
   /** Sentinel's replica, until it is promoted. */
-  replica: SimRedis | null;
+  replica: EngineRedis | null;
   replicationStream: number;
   pendingReplication: number;
   cacheErrors: number;

@@ -4,7 +4,7 @@
  * replica after the replication lag. Replication is asynchronous (FACTS.md): writes still
  * in the lag window when the primary dies are lost.
  */
-import type { SimRedis } from '../redis/simRedis';
+import type { EngineRedis } from '../redis/engineRedis';
 import type { SessionRedis } from '../session/redisStore';
 import type { World } from '../world';
 
@@ -27,7 +27,7 @@ export interface Replication {
 export class SessionRedisPort implements SessionRedis {
   constructor(private readonly w: World) {}
 
-  private primary(): SimRedis {
+  private primary(): EngineRedis {
     return this.w.redis!;
   }
 

@@ -7,7 +7,7 @@ import type { Simulation } from '../../sim/simulation';
 import type { NodeState } from '../../sim/machines/nodeMachine';
 import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
 import type { RedisState } from '../../sim/machines/redisMachine';
-import type { SimRedis } from '../../sim/redis/simRedis';
+import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../sim/cluster/sessionRedis';
 import type { RunningTotals, TotalPoint } from '../metrics/chartData';
 
@@ -103,7 +103,7 @@ export interface ViewContext {
   prev?: View | null;
 }
 
-function redisView(r: SimRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
+function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
   const s = r.snapshot();
   return {
     role, state, up: s.up, blackhole: r.blackhole, latencyMs: r.latencyMs, maxmemory: s.maxmemory, policy: s.policy,
