@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/chromium';
 
 // Fails with a plain message (apt-get install chromium, or CHROMIUM_PATH) when no browser is found.
 const executablePath = findChromium();
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   // `npm run screenshots` points this at tests/screenshots (docs, not checks).
