@@ -39,5 +39,5 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
-  { files: ['src/sim/**/*.ts', 'src/config/**/*.ts', 'src/lessons/**/*.ts', 'src/console/**/*.ts'], rules: coreRestrictions },
+  { files: ['src/sim/**/*.ts', 'src/config/**/*.ts', 'src/lessons/**/*.ts', 'src/console/**/*.ts', 'src/run/**/*.ts'], rules: coreRestrictions },
 );

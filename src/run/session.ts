@@ -1,0 +1,98 @@
+/**
+ * The timeline's bookkeeping for one run in the page: the run log, the latest moment reached,
+ * where logouts happened (a strip under the slider), and forks. Looking at the past and
+ * changing something starts a new future from there; the discarded one is kept for Undo.
+ * Plain data, no UI: the runner owns the simulation, this owns what the run *is*.
+ */
+import { forkAt, withIntervention, type RunLog } from './runLog';
+import type { Intervention } from './schema';
+
+export interface Fork {
+  /** The moment the new future starts, virtual ms. */
+  atMs: number;
+  /** How much of the old future was discarded, virtual ms. */
+  discardedMs: number;
+}
+
+interface Saved {
+  run: RunLog;
+  latestMs: number;
+  logouts: number[];
+}
+
+export class RunSession {
+  private current: RunLog;
+  private latest = 0;
+  /** Logouts per virtual second, 0..latest. */
+  private perSec: number[] = [];
+  private undo: Saved | null = null;
+
+  constructor(run: RunLog, latestMs = 0) {
+    this.current = run;
+    this.latest = latestMs;
+  }
+
+  get run(): RunLog {
+    return this.current;
+  }
+
+  /** The latest moment reached (the right end of the timeline), virtual ms. */
+  get latestMs(): number {
+    return this.latest;
+  }
+
+  /** Logouts per virtual second up to the latest moment. */
+  get logoutsPerSec(): readonly number[] {
+    return this.perSec;
+  }
+
+  /** The view reached `tMs` (playing forward). */
+  reached(tMs: number): void {
+    if (tMs > this.latest) this.latest = tMs;
+  }
+
+  /** A logout happened at `tMs` while playing past the latest moment (replays of known time are not counted twice). */
+  logout(tMs: number, frontierMs: number): void {
+    if (tMs < frontierMs) return;
+    const s = Math.floor(tMs / 1000);
+    while (this.perSec.length <= s) this.perSec.push(0);
+    this.perSec[s]!++;
+  }
+
+  /**
+   * Something was done at `iv.t`. If that is before the latest moment, the later future is
+   * discarded (kept for {@link undoFork}) and the fork is returned.
+   */
+  record(iv: Intervention): Fork | null {
+    let fork: Fork | null = null;
+    if (iv.t < this.latest || this.current.interventions.some((x) => x.t > iv.t)) {
+      this.undo = { run: this.current, latestMs: this.latest, logouts: this.perSec };
+      fork = { atMs: iv.t, discardedMs: this.latest - iv.t };
+      this.current = forkAt(this.current, iv.t).run;
+      this.latest = iv.t;
+      this.perSec = this.perSec.slice(0, Math.floor(iv.t / 1000));
+    }
+    this.current = withIntervention(this.current, iv);
+    return fork;
+  }
+
+  /** Whether a discarded future can be brought back. */
+  get canUndo(): boolean {
+    return this.undo !== null;
+  }
+
+  /** The future a fork discarded (for *Compare set-ups…*: "before" vs "what you changed"). */
+  get discarded(): RunLog | null {
+    return this.undo?.run ?? null;
+  }
+
+  /** Bring the discarded future back (and forget the fork's). Returns false if there is none. */
+  undoFork(): boolean {
+    if (!this.undo) return false;
+    this.current = this.undo.run;
+    this.latest = this.undo.latestMs;
+    this.perSec = this.undo.logouts;
+    this.undo = null;
+    return true;
+  }
+}
