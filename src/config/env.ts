@@ -9,6 +9,7 @@ import { DiagnosticSink, neverThrow, type ParseResult } from './diagnostic';
 import { type EnvEntry, lexEnv } from './envLexer';
 import { KNOWN_KEYS, laravelEnvValue, phpIntCast, phpTruthy, SUGGESTABLE_KEYS, UNMODELLED_KEYS } from './envKeys';
 import { laravelSlug } from './laravelNames';
+import { handleBom, refuseOversized } from './limits';
 import { closest } from './suggest';
 
 /** What a .env sets: only the keys present in the text. */
@@ -24,7 +25,10 @@ const MODELLED = 'the simulator models file, redis, cookie and array';
 /** Parses a `.env` text. Never throws. The value holds every key that was read without error. */
 export function parseEnv(text: string): ParseResult<EnvSettings> {
   return neverThrow(text, () => {
+    const oversized = refuseOversized<EnvSettings>(text);
+    if (oversized) return oversized;
     const sink = new DiagnosticSink(text);
+    handleBom(text, sink, 'phpdotenv'); // lexEnv skips it
     const entries = lexEnv(text, sink);
     const out: EnvSettings = { session: {}, redis: {} };
     const last = new Map<string, EnvEntry>();
@@ -120,7 +124,7 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink): void {
       }
       return bad(`REDIS_DB must be a database number (0-15 by default), not "${e.value}"`);
   }
-  const unmodelled = UNMODELLED_KEYS[e.key];
+  const unmodelled = Object.hasOwn(UNMODELLED_KEYS, e.key) ? UNMODELLED_KEYS[e.key] : undefined;
   if (unmodelled !== undefined) {
     sink.info(unmodelled, e.keyFrom, e.keyTo);
     return;

@@ -5,6 +5,7 @@
  * at `#` and may not contain whitespace. Error texts follow phpdotenv's InvalidFileException.
  */
 import type { DiagnosticSink } from './diagnostic';
+import { grouped, MAX_ENV_TOTAL_CHARS, MAX_ENV_VALUE_CHARS } from './limits';
 
 /** One `KEY=value` line (or several, for a multi-line double-quoted value). */
 export interface EnvEntry {
@@ -30,7 +31,8 @@ export function lexEnv(text: string, sink: DiagnosticSink): EnvEntry[] {
   const entries: EnvEntry[] = [];
   const vars = new Map<string, string>();
   const n = text.length;
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // phpdotenv skips a UTF-8 byte order mark
+  let total = 0;
   const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
   const eol = (from: number): number => {
     const k = text.indexOf('\n', from);
@@ -72,6 +74,15 @@ export function lexEnv(text: string, sink: DiagnosticSink): EnvEntry[] {
     while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
     const v = readValue(text, i, end, vars, sink);
     i = v.next;
+    total += v.value.length;
+    if (total > MAX_ENV_TOTAL_CHARS) {
+      sink.error(
+        `the values up to ${nameOk ? key : 'here'} add up to ${grouped(total)} characters after interpolation; the simulator refuses .env files ` +
+          `whose values add up to more than ${grouped(MAX_ENV_TOTAL_CHARS)} (1 MiB) and stops reading here`,
+        keyFrom, keyTo,
+      );
+      break;
+    }
     if (nameOk) {
       const lineTo = lineEnd(Math.max(v.rawTo - 1, keyFrom));
       const rawFrom = v.rawFrom === v.rawTo ? eq + 1 : v.rawFrom;
@@ -99,10 +110,36 @@ function readValue(text: string, start: number, end: number, vars: Map<string, s
   return { value: interpolate(raw, start, vars, sink), rawFrom: start, rawTo: valueEnd, quote: null, next: end };
 }
 
+/**
+ * A value being built, capped at {@link MAX_ENV_VALUE_CHARS}: past the cap an error names the
+ * place that overflowed (usually a `${VAR}`), and nothing more is appended, so a file of
+ * doubling `"${PREV}${PREV}"` lines costs at most the cap per line.
+ */
+class ValueBuilder {
+  out = '';
+  private over = false;
+  constructor(private readonly sink: DiagnosticSink) {}
+
+  add(part: string, from: number, to: number): void {
+    if (this.over) return;
+    if (this.out.length + part.length > MAX_ENV_VALUE_CHARS) {
+      this.over = true;
+      this.sink.error(
+        `this value grows past ${grouped(MAX_ENV_VALUE_CHARS)} characters (64 KiB) here` +
+          `${part.length > 1 ? ` (${grouped(this.out.length)} so far + ${grouped(part.length)})` : ''}: ` +
+          'the simulator refuses longer .env values (Laravel\'s are a few dozen characters)',
+        from, to,
+      );
+      return;
+    }
+    this.out += part;
+  }
+}
+
 function readQuoted(text: string, start: number, vars: Map<string, string>, sink: DiagnosticSink, q: '"' | "'"): ValueRead {
   const n = text.length;
   let i = start + 1;
-  let out = '';
+  const b = new ValueBuilder(sink);
   // Single-quoted values end at the line; only double-quoted ones may span lines (phpdotenv's Lines).
   const firstEol = text.indexOf('\n', start) < 0 ? n : text.indexOf('\n', start);
   const limit = q === "'" ? firstEol : n;
@@ -118,25 +155,25 @@ function readQuoted(text: string, start: number, vars: Map<string, string>, sink
       const e = ESCAPES[text[i + 1] ?? ''];
       if (e === undefined) {
         sink.error(`${FAIL} an unexpected escape sequence at [${text.slice(i, i + 2)}].`, i, Math.min(i + 2, n));
-        out += text.slice(i, i + 2);
-      } else out += e;
+        b.add(text.slice(i, i + 2), i, i + 2);
+      } else b.add(e, i, i + 2);
       i += 2;
       continue;
     }
     if (q === '"' && c === '$') {
       const m = VAR.exec(text.slice(i, i + 200));
       if (m) {
-        out += resolve(m[1] ?? '', m[0], i, vars, sink);
+        b.add(resolve(m[1] ?? '', m[0], i, vars, sink), i, i + m[0].length);
         i += m[0].length;
         continue;
       }
     }
-    out += c;
+    b.add(c, i, i + 1);
     i++;
   }
   if (!closed) {
     sink.error(`${FAIL} a missing closing quote at [${snippet(text.slice(start, firstEol))}].`, start, firstEol);
-    return { value: out, rawFrom: start, rawTo: firstEol, quote: q, next: firstEol };
+    return { value: b.out, rawFrom: start, rawTo: firstEol, quote: q, next: firstEol };
   }
   // After the closing quote only whitespace and a comment may follow.
   const lineEnd = text.indexOf('\n', i) < 0 ? n : text.indexOf('\n', i);
@@ -146,15 +183,24 @@ function readQuoted(text: string, start: number, vars: Map<string, string>, sink
       : '';
     sink.error(`${FAIL} unexpected whitespace at [${snippet(text.slice(start, lineEnd))}].${spans}`, i, lineEnd);
   }
-  return { value: out, rawFrom: start, rawTo: i, quote: q, next: i };
+  return { value: b.out, rawFrom: start, rawTo: i, quote: q, next: i };
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', $: '$', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 const VAR = /^\$\{([a-zA-Z0-9_.]+)\}/;
 
-/** `${NAME}` in an unquoted value. */
+/** `${NAME}` in an unquoted value (which starts at offset `at`). */
 function interpolate(s: string, at: number, vars: Map<string, string>, sink: DiagnosticSink): string {
-  return s.replace(/\$\{([a-zA-Z0-9_.]+)\}/g, (m, name: string, off: number) => resolve(name, m, at + off, vars, sink));
+  const b = new ValueBuilder(sink);
+  const re = /\$\{([a-zA-Z0-9_.]+)\}/g;
+  let last = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    b.add(s.slice(last, m.index), at + last, at + m.index);
+    b.add(resolve(m[1] ?? '', m[0], at + m.index, vars, sink), at + m.index, at + m.index + m[0].length);
+    last = m.index + m[0].length;
+  }
+  b.add(s.slice(last), at + last, at + s.length);
+  return b.out;
 }
 
 /** Earlier entries' values; unknown names stay as written (phpdotenv would read the real environment). */

@@ -3,11 +3,13 @@
  * becomes `BalancerSettings` (flavor 'haproxy') and `NodeSpec[]`. The backend inherits from the
  * last `defaults` section above it. Messages follow HAProxy's (cfgparse-listen.c, server.c).
  */
+import { balancerProblems } from '../sim/limits';
 import type { BalancerSettings, NodeSpec } from '../sim/types';
 import { defaultBalancer } from './balancerDefaults';
 import { DiagnosticSink, firstLineEnd, neverThrow, type ParseResult } from './diagnostic';
 import { applyProxyLine, newProxyState, type ProxyState } from './haproxyProxy';
 import { HAPROXY_DEFAULTS } from './haproxyServer';
+import { handleBom, refuseOversized } from './limits';
 import { type HapLine, type HapSection, parseHaproxy } from './haproxySyntax';
 
 export interface HaproxyBackend {
@@ -20,8 +22,10 @@ export interface HaproxyBackend {
 /** Parses the config a student typed. Never throws; `value` is null when no server could be read. */
 export function parseHaproxyBackend(text: string): ParseResult<HaproxyBackend> {
   return neverThrow(text, () => {
+    const oversized = refuseOversized<HaproxyBackend>(text);
+    if (oversized) return oversized;
     const sink = new DiagnosticSink(text);
-    const { sections, outside } = parseHaproxy(text, sink);
+    const { sections, outside } = parseHaproxy(handleBom(text, sink, 'HAProxy'), sink);
     let body: HapLine[];
     let chosen: HapSection | null = null;
     let defaults: HapSection | null = null;
@@ -95,5 +99,11 @@ function finish(state: ProxyState, name: string | null, section: HapSection | nu
       }
     }
   }
-  return { backendName: name, balancer, nodes: state.servers.map((s) => s.node) };
+  const nodes = state.servers.map((s) => s.node);
+  // The simulator's own limits (node count, weights): the same check as the engine's.
+  for (const p of balancerProblems(balancer, nodes)) {
+    const at = p.node === null ? anchor : (state.servers[p.node]?.at ?? anchor);
+    sink.error(p.message, at.from, at.to);
+  }
+  return { backendName: name, balancer, nodes };
 }

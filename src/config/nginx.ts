@@ -3,12 +3,14 @@
  * the upstream inside `http {}`) becomes `BalancerSettings` (flavor 'nginx') and `NodeSpec[]`.
  * Checks and messages follow nginx's source (ngx_http_upstream*.c) and FACTS.md's nginx section.
  */
+import { balancerProblems } from '../sim/limits';
 import type { BalancerSettings, NodeSpec } from '../sim/types';
 import { DEFAULT_HASH_COOKIE, DEFAULT_STICKY_COOKIE, defaultBalancer } from './balancerDefaults';
 import { DiagnosticSink, firstLineEnd, neverThrow, type ParseResult } from './diagnostic';
 import { METHOD_FLAGS, type NgxMethod, notSupported, parseServer, parseSticky, type ServerLine } from './nginxDirectives';
 import { analyseHashKey } from './nginxHashKey';
 import { type NgxStatement, type NgxToken, parseNginx } from './nginxSyntax';
+import { handleBom, refuseOversized } from './limits';
 import { ngxAtoi } from './nginxValues';
 import { closest } from './suggest';
 
@@ -41,8 +43,10 @@ const PLUS_ONLY = new Set(['least_time', 'ntlm', 'queue', 'state']);
 /** Parses the config a student typed. Never throws; `value` is null when no server could be read. */
 export function parseNginxUpstream(text: string, options: NginxParseOptions = {}): ParseResult<NginxUpstream> {
   return neverThrow(text, () => {
+    const oversized = refuseOversized<NginxUpstream>(text);
+    if (oversized) return oversized;
     const sink = new DiagnosticSink(text);
-    const top = parseNginx(text, sink, (w) => KNOWN.has(w));
+    const top = parseNginx(handleBom(text, sink, 'nginx'), sink, (w) => KNOWN.has(w));
     const value = readUpstream(top, text, sink, options);
     return { value, diagnostics: sink.sorted() };
   });
@@ -209,6 +213,12 @@ function readBody(body: NgxStatement[], nameTok: NgxToken | null, sink: Diagnost
     balancer.hashCookie = hashCookie ?? { ...DEFAULT_HASH_COOKIE };
   }
   if (balancer.strategy !== 'cookie') balancer.stickyCookie = { ...DEFAULT_STICKY_COOKIE };
+  // The simulator's own limits (node count, weights, ring size): the same check as the engine's.
+  for (const p of balancerProblems(balancer, nodes)) {
+    const line = p.node === null ? undefined : servers[p.node];
+    const tok = line === undefined ? anchor : p.field === 'weight' ? (line.weightTok ?? line.at) : line.at;
+    sink.error(p.message, tok.from, tok.to);
+  }
   if (nameless) return null;
   return { upstreamName: nameTok?.text ?? null, balancer, nodes };
 }

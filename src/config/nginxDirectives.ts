@@ -25,6 +25,9 @@ const SERVER_PARAMS = ['weight=', 'max_conns=', 'max_fails=', 'fail_timeout=', '
 
 export interface ServerLine {
   node: NodeSpec;
+  /** The `server` word and the `weight=` parameter, for diagnostics about the line as a whole. */
+  at: NgxToken;
+  weightTok: NgxToken | null;
   /** The `backup` word, so a balancing method declared later can still be checked against it. */
   backupTok: NgxToken | null;
 }
@@ -54,6 +57,7 @@ export function parseServer(st: NgxStatement, index: number, method: NgxMethod, 
   }
   const node = newNode(index, addr.text, 'nginx');
   let backupTok: NgxToken | null = null;
+  let weightTok: NgxToken | null = null;
   const flags = METHOD_FLAGS[method];
   for (const p of params) {
     const t = p.text;
@@ -61,7 +65,10 @@ export function parseServer(st: NgxStatement, index: number, method: NgxMethod, 
     if (t.startsWith('weight=')) {
       const n = ngxAtoi(t.slice(7));
       if (n === null || n === 0) bad(invalidParam(p, SERVER_PARAMS));
-      else node.weight = n;
+      else {
+        node.weight = n;
+        weightTok = p;
+      }
     } else if (t.startsWith('max_conns=')) {
       if (!flags.maxConns) bad(notSupported(p, method));
       else if (ngxAtoi(t.slice(10)) === null) bad(invalidParam(p, SERVER_PARAMS));
@@ -90,7 +97,7 @@ export function parseServer(st: NgxStatement, index: number, method: NgxMethod, 
       bad(invalidParam(p, SERVER_PARAMS));
     }
   }
-  return { node, backupTok };
+  return { node, backupTok, at: st.name, weightTok };
 }
 
 const STICKY_PARAMS = ['expires=', 'domain=', 'path=', 'httponly', 'secure', 'samesite='];

@@ -10,7 +10,8 @@ import { runArtisan } from './artisanCommand';
 import { nodeEnvText } from './nodeEnv';
 import { cat, cd, type LineState, ls, readerFor } from './shellCommands';
 import { APP_DIR, HOME_DIR, resolvePath, ShellFs } from './shellFs';
-import { globRegExp, parseShellLine, type Word } from './shellSyntax';
+import { compileGlob, globMatch, hasBashGlob } from '../sim/glob';
+import { parseShellLine, type Word } from './shellSyntax';
 import { fail, grep, headTail, ok, type Run, wc } from './textTools';
 
 /** The part of an app node the shell reads (`AppNode` satisfies it). */
@@ -77,7 +78,10 @@ export const HELP_TEXT = [
 export function runNodeShell(ctx: NodeShellContext, line: string): NodeShellResult {
   const st: LineState = { fs: shellFs(ctx), ctx, cwd: ctx.cwd ?? APP_DIR, clear: false, notes: [], now: ctx.epochMs + ctx.nowMs };
   const startCwd = st.cwd;
-  const vars = (name: string): string | undefined => shellVars(st)[name];
+  const vars = (name: string): string | undefined => {
+    const all = shellVars(st);
+    return Object.hasOwn(all, name) ? all[name] : undefined;
+  };
   const parsed = parseShellLine(line, vars);
   if (!parsed.ok) {
     if ('unsupported' in parsed) {
@@ -120,7 +124,10 @@ function shellVars(st: LineState): Record<string, string> {
   };
 }
 
-/** Bash's pathname expansion for `*` and `?` in the last path component; no match keeps the word. */
+/**
+ * Bash's pathname expansion (`*`, `?`, `[…]`) in the last path component; no match keeps the word.
+ * Matching is {@link globMatch}: bounded by pattern × name, whatever the pattern.
+ */
 function expandGlobs(st: LineState, words: Word[]): string[] {
   const out: string[] = [];
   for (const w of words) {
@@ -128,12 +135,15 @@ function expandGlobs(st: LineState, words: Word[]): string[] {
       out.push(w.text);
       continue;
     }
-    const slash = w.text.lastIndexOf('/');
-    const dirPart = slash >= 0 ? w.text.slice(0, slash + 1) : '';
-    const pattern = w.text.slice(slash + 1);
-    const entries = /[*?]/.test(dirPart) ? null : st.fs.list(resolvePath(st.cwd, dirPart || '.'));
-    const re = globRegExp(pattern);
-    const hits = (entries ?? []).filter((e) => re.test(e.name) && (pattern.startsWith('.') || !e.name.startsWith('.'))).map((e) => dirPart + e.name);
+    const slash = w.pattern.lastIndexOf('/');
+    const dirPattern = slash >= 0 ? w.pattern.slice(0, slash + 1) : '';
+    const pattern = w.pattern.slice(slash + 1);
+    const textSlash = w.text.lastIndexOf('/');
+    const dirPart = textSlash >= 0 ? w.text.slice(0, textSlash + 1) : '';
+    const entries = hasBashGlob(dirPattern) ? null : st.fs.list(resolvePath(st.cwd, dirPart || '.'));
+    const glob = compileGlob(pattern, 'bash');
+    const dotOk = pattern.startsWith('.') || pattern.startsWith('\\.');
+    const hits = (entries ?? []).filter((e) => (dotOk || !e.name.startsWith('.')) && globMatch(glob, e.name)).map((e) => dirPart + e.name);
     out.push(...(hits.length > 0 ? hits : [w.text]));
   }
   return out;

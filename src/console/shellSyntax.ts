@@ -4,10 +4,16 @@
  * (`;`, `&&`, `||`). Redirections, command substitution and background jobs are reported as
  * unsupported rather than half-run.
  */
+import { escapeBashGlob } from '../sim/glob';
 
-/** One word after quote removal and expansion. `glob` is set when it held an unquoted `*` or `?`. */
+/**
+ * One word after quote removal and expansion. `pattern` is the same word for pathname expansion:
+ * quoted and backslash-escaped characters are escaped there, so `"*"` matches only a `*`.
+ * `glob` is set when it held an unquoted `*`, `?` or `[`.
+ */
 export interface Word {
   text: string;
+  pattern: string;
   glob: boolean;
 }
 
@@ -33,7 +39,13 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
     if (cur) words.push(cur);
     cur = null;
   };
-  const word = (): Word => (cur ??= { text: '', glob: false });
+  const word = (): Word => (cur ??= { text: '', pattern: '', glob: false });
+  /** Append quoted (literal) text to the current word. */
+  const quoted = (text: string): void => {
+    const w = word();
+    w.text += text;
+    w.pattern += escapeBashGlob(text);
+  };
   const syntax = (tok: string): ParsedLine => ({ ok: false, error: `bash: syntax error near unexpected token \`${tok}'` });
   const expand = (i: number): { text: string; next: number } => {
     const c = line[i + 1];
@@ -58,15 +70,15 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
     } else if (ch === '#' && cur === null) {
       break; // a comment runs to the end of the line
     } else if (ch === '\\') {
-      if (i + 1 < line.length) word().text += line[i + 1];
+      if (i + 1 < line.length) quoted(line[i + 1] as string);
       i += 2;
     } else if (ch === "'") {
       const close = line.indexOf("'", i + 1);
       if (close < 0) return { ok: false, error: "bash: unexpected EOF while looking for matching `''" };
-      word().text += line.slice(i + 1, close);
+      quoted(line.slice(i + 1, close));
       i = close + 1;
     } else if (ch === '"') {
-      const w = word();
+      word();
       let j = i + 1;
       for (;;) {
         const c = line[j];
@@ -74,14 +86,14 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
         if (c === '"') break;
         if (c === '`' || (c === '$' && line[j + 1] === '(')) return { ok: false, unsupported: c === '`' ? '`…`' : '$(…)' };
         if (c === '\\' && /["\\$`]/.test(line[j + 1] ?? '')) {
-          w.text += line[j + 1];
+          quoted(line[j + 1] as string);
           j += 2;
         } else if (c === '$') {
           const e = expand(j);
-          w.text += e.text;
+          quoted(e.text);
           j = e.next;
         } else {
-          w.text += c;
+          quoted(c);
           j++;
         }
       }
@@ -89,12 +101,12 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
     } else if (ch === '$') {
       if (line[i + 1] === '(') return { ok: false, unsupported: '$(…)' };
       const e = expand(i);
-      word().text += e.text;
+      quoted(e.text); // the simulated shell does not glob the results of expansions
       i = e.next;
     } else if (ch === '`') {
       return { ok: false, unsupported: '`…`' };
     } else if (ch === '~' && cur === null && (i + 1 === line.length || /[/ \t;|&]/.test(line[i + 1] ?? ''))) {
-      word().text += vars('HOME') ?? '~';
+      quoted(vars('HOME') ?? '~');
       i++;
     } else if (ch === '|' || ch === '&' || ch === ';') {
       endWord();
@@ -118,8 +130,9 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
       return { ok: false, unsupported: ch };
     } else {
       const w = word();
-      if (ch === '*' || ch === '?') w.glob = true;
+      if (ch === '*' || ch === '?' || ch === '[') w.glob = true;
       w.text += ch;
+      w.pattern += ch;
       i++;
     }
   }
@@ -129,11 +142,4 @@ export function parseShellLine(line: string, vars: (name: string) => string | un
   if (commands.length > 0) items.push({ op, commands });
   else if (op === '&&' || op === '||') return { ok: false, error: 'bash: syntax error: unexpected end of file' };
   return { ok: true, items };
-}
-
-/** A shell glob (`*`, `?`) over one path component, as a RegExp. */
-export function globRegExp(pattern: string): RegExp {
-  let src = '^';
-  for (const c of pattern) src += c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(src + '$');
 }

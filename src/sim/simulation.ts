@@ -3,6 +3,7 @@
  * caller says so (`step`, `runUntil`), apply faults and settings changes, and report.
  * Same settings + same seed + same calls ⇒ the same trace, byte for byte.
  */
+import { balancerProblems, describeProblems } from './limits';
 import { createActor } from 'xstate';
 import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
@@ -46,6 +47,9 @@ export class Simulation {
 
   /** Build a world at virtual time 0. Loads the Redis mock only when the driver needs it. */
   static async create(settings: SimSettings, options: SimOptions = {}): Promise<Simulation> {
+    // The simulator's limits (src/sim/limits.ts), checked before anything is built.
+    const problem = describeProblems(balancerProblems(settings.balancer, settings.nodes), settings.nodes);
+    if (problem !== null) throw new RangeError(`settings the simulator cannot run: ${problem}`);
     const root = new Rng(settings.seed);
     const names = laravelNames(settings.session.appName);
     const codec = new PayloadCodec();

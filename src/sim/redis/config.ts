@@ -1,6 +1,7 @@
 import { EVICTION_POLICIES, type EvictionPolicy } from '../types';
 import { RedisReplyError } from './errors';
 import { parseMemory } from './memoryModel';
+import { compileGlob, globMatch } from '../glob';
 
 /** The `CONFIG` parameters the simulated server models. */
 export interface RedisConfig {
@@ -63,7 +64,7 @@ export function configSet(config: RedisConfig, pairs: readonly string[]): string
   const changed: string[] = [];
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const name = (pairs[i] as string).toLowerCase();
-    const param = PARAMS[name];
+    const param = Object.hasOwn(PARAMS, name) ? PARAMS[name] : undefined;
     if (param === undefined) {
       throw new RedisReplyError(`ERR Unknown option or number of arguments for CONFIG SET - '${pairs[i] as string}'`);
     }
@@ -78,37 +79,12 @@ export function configSet(config: RedisConfig, pairs: readonly string[]): string
   return changed;
 }
 
-/** `CONFIG GET pattern [pattern ...]`: flat [name, value, ...] for every modelled parameter matching a glob. */
+/** `CONFIG GET pattern [pattern ...]`: flat [name, value, ...] for every modelled parameter matching a glob (case-insensitive, as in Redis). */
 export function configGet(config: RedisConfig, patterns: readonly string[]): string[] {
   const out: string[] = [];
-  const regexes = patterns.map(globToRegExp);
+  const globs = patterns.map((p) => compileGlob(p, 'redis', true));
   for (const [name, param] of Object.entries(PARAMS)) {
-    if (regexes.some((re) => re.test(name))) out.push(name, param.get(config));
+    if (globs.some((g) => globMatch(g, name))) out.push(name, param.get(config));
   }
   return out;
-}
-
-/** Redis's `stringmatchlen()` glob (`*`, `?`, `[a-z]`, `[^x]`, `\x`), case-insensitive as CONFIG GET uses it. */
-export function globToRegExp(glob: string): RegExp {
-  let src = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === '*') src += '.*';
-    else if (ch === '?') src += '.';
-    else if (ch === '\\' && i + 1 < glob.length) src += escapeRe(glob[++i] as string);
-    else if (ch === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) { src += '\\['; continue; }
-      let body = glob.slice(i + 1, end);
-      if (body.startsWith('^')) body = `^${body.slice(1).replace(/[\]\\]/g, '\\$&')}`;
-      else body = body.replace(/[\]\\^]/g, '\\$&');
-      src += `[${body}]`;
-      i = end;
-    } else src += escapeRe(ch);
-  }
-  return new RegExp(`^${src}$`, 'is');
-}
-
-function escapeRe(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

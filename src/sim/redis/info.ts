@@ -77,7 +77,7 @@ export function renderInfo(source: InfoSource, sections: readonly string[] = [])
     const name = raw.toLowerCase();
     if (name === 'default') wanted.push(...DEFAULT_SECTIONS);
     else if (name === 'all' || name === 'everything') wanted.push(...ALL_SECTIONS);
-    else if (name in SECTIONS) wanted.push(name);
+    else if (Object.hasOwn(SECTIONS, name)) wanted.push(name);
   }
   wanted = ALL_SECTIONS.filter((name) => wanted.includes(name));
   return wanted

@@ -1,5 +1,6 @@
 import type { CommandSpec, ContainerSpec } from './commandSpec';
 import { parseInteger } from './commandSpec';
+import { compileGlob, globMatch } from '../glob';
 import { configGet, configSet } from './config';
 import type { RedisCore } from './core';
 import { arityError, RedisReplyError, syntaxError } from './errors';
@@ -61,11 +62,27 @@ const scan: CommandSpec = {
       } else if (opt === 'type') type = value.toLowerCase();
       else throw syntaxError();
     }
-    const reply = core.vt.run(now, () => (match === null
-      ? core.mock.scan(cursor, 'COUNT', count)
-      : core.mock.scan(cursor, 'MATCH', match, 'COUNT', count)));
+    // The mock's own MATCH is a backtracking regular expression: page with it, filter with ours.
+    const glob = match === null || match === '*' ? null : compileGlob(match, 'redis');
+    const reply = core.vt.run(now, () => core.mock.scan(cursor, 'COUNT', count));
     // Every key the simulator writes is a string.
-    return reply.then(([next, keys]) => [next, type === null || type === 'string' ? keys : []]);
+    return reply.then(([next, keys]) => [next, type !== null && type !== 'string' ? [] : glob === null ? keys : keys.filter((k) => globMatch(glob, k))]);
+  },
+};
+
+/** A SCAN COUNT larger than any keyspace the simulator holds. */
+const ALL_KEYS = 2 ** 31 - 1;
+
+/** `KEYS pattern`: the mock lists the keys, the simulator's bounded matcher filters them. */
+const keys: CommandSpec = {
+  arity: 2,
+  run(core, args, now) {
+    const pattern = args[0] as string;
+    // A lone `*` is "every key" in Redis before any matching (so the empty key is listed too).
+    const glob = pattern === '*' ? null : compileGlob(pattern, 'redis');
+    // One unfiltered SCAN page holding every key: the mock's own KEYS would match with its recursive matcher.
+    return core.vt.run(now, () => core.mock.scan('0', 'COUNT', ALL_KEYS))
+      .then(([, all]) => (glob === null ? all : all.filter((k) => globMatch(glob, k))));
   },
 };
 
@@ -79,7 +96,7 @@ const flush: CommandSpec = {
 };
 
 export const SERVER_COMMANDS: Record<string, CommandSpec | ContainerSpec> = {
-  keys: { arity: 2, run: (core, args, now) => core.vt.run(now, () => core.mock.keys(args[0] as string)) },
+  keys,
   scan,
   dbsize: { arity: 1, run: (core) => core.table.map.size },
   flushall: flush,

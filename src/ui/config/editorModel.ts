@@ -1,6 +1,6 @@
 /**
  * What the config editors do with text, as pure functions: parse it into a settings patch
- * (with the simulator's own limits added to the parser's diagnostics), tell whether it already
+ * (the parsers also report the simulator's own limits), tell whether it already
  * describes the running settings, rewrite it when the settings change elsewhere, and print the
  * "copy as real config" snippet. The editor component only wires these to CodeMirror.
  */
@@ -9,7 +9,7 @@ import {
   printEnv, printHaproxyBackend, printNginxUpstream, updateEnvText,
 } from '../../config';
 import { nodeEnvText } from '../../console/nodeEnv';
-import { defaultSettings, MAX_NODES } from '../../sim/settings';
+import { defaultSettings } from '../../sim/settings';
 import type { RedisSettings, SessionSettings, SimSettings } from '../../sim/types';
 import { canonical, describePatch, type SettingsPatch } from './settingsDiff';
 
@@ -42,25 +42,10 @@ export function parseConfig(kind: ConfigKind, text: string, settings: Readonly<S
   const r = kind === 'nginx'
     ? parseNginxUpstream(text, { sessionCookie: laravelNames(settings.session.appName).cookie })
     : parseHaproxyBackend(text);
-  const diagnostics = [...r.diagnostics, ...limits(text, r.value?.nodes.length ?? 0)].sort((a, b) => a.from - b.from);
+  const diagnostics = r.diagnostics; // the parsers include the simulator's limits (src/sim/limits.ts)
   const blockName = r.value ? ('upstreamName' in r.value ? r.value.upstreamName : r.value.backendName) : null;
   const patch = r.value && !hasErrors(diagnostics) ? { balancer: r.value.balancer, nodes: r.value.nodes } : null;
   return { patch, diagnostics, blockName };
-}
-
-/** The simulator runs at most MAX_NODES app servers: an error at the first server line past it. */
-function limits(text: string, servers: number): Diagnostic[] {
-  if (servers <= MAX_NODES) return [];
-  const re = /^[ \t]*server[ \t]+(?!\{)/gm;
-  let m: RegExpExecArray | null = null;
-  for (let i = 0; i <= MAX_NODES; i++) m = re.exec(text);
-  const from = m ? m.index + (m[0].length - m[0].trimStart().length) : 0;
-  const line = text.slice(0, from).split('\n').length;
-  const col = from - text.lastIndexOf('\n', from - 1);
-  return [{
-    severity: 'error', message: `the simulator runs at most ${MAX_NODES} app servers; this is server ${MAX_NODES + 1}`,
-    line, col, from, to: from + 'server'.length,
-  }];
 }
 
 /** Whether the text, as it stands, already describes the running settings (nothing to apply). */

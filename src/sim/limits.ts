@@ -1,0 +1,67 @@
+/**
+ * What the simulator can run, checked in one place for every entry point: the nginx and HAProxy
+ * parsers (so the editors and the CLI's --nginx/--haproxy point at the offending line), and
+ * `Simulation.create` as the backstop for settings from anywhere else (scenario files, lessons,
+ * links, code). docs/bad-input.md lists these limits.
+ */
+import { MAX_CHASH_TOTAL_WEIGHT } from './balancer/chashPoints';
+import { MAX_NODES } from './settings';
+import type { BalancerSettings, NodeSpec } from './types';
+
+export { MAX_CHASH_TOTAL_WEIGHT } from './balancer/chashPoints';
+
+/** nginx `weight=`: a positive `ngx_atoi` value; the simulator keeps it to a 32-bit int. */
+export const NGINX_MAX_WEIGHT = 0x7fffffff;
+/** HAProxy `weight`: 0–256 (SRV_UWGHT_MAX). */
+export const HAPROXY_MAX_WEIGHT = 256;
+
+/** One thing the simulator cannot run; `node` is the index of the server it concerns, if one. */
+export interface SettingsProblem {
+  message: string;
+  node: number | null;
+  /** Which part of the server line: the line itself, or its weight. */
+  field: 'server' | 'weight';
+}
+
+/** Every reason the simulator cannot build this balancer and these nodes (empty when it can). */
+export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: readonly Readonly<NodeSpec>[]): SettingsProblem[] {
+  const out: SettingsProblem[] = [];
+  if (nodes.length === 0) out.push({ message: 'the simulator needs at least one app server', node: null, field: 'server' });
+  if (nodes.length > MAX_NODES) {
+    out.push({ message: `the simulator runs at most ${MAX_NODES} app servers; this is server ${MAX_NODES + 1}`, node: MAX_NODES, field: 'server' });
+  }
+  const nginx = balancer.flavor === 'nginx';
+  const [min, max] = nginx ? [1, NGINX_MAX_WEIGHT] : [0, HAPROXY_MAX_WEIGHT];
+  const limit = Math.min(nodes.length, MAX_NODES);
+  for (let i = 0; i < limit; i++) {
+    const w = (nodes[i] as NodeSpec).weight;
+    if (!Number.isInteger(w) || w < min || w > max) {
+      out.push({ message: `weight ${String(w)} is outside ${min}–${max} (${nginx ? 'nginx' : 'HAProxy'})`, node: i, field: 'weight' });
+    }
+  }
+  if (nginx && balancer.strategy === 'hash-cookie' && balancer.hashCookie.consistent && out.length === 0) {
+    let total = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i] as NodeSpec;
+      if (n.backup) continue;
+      total += n.weight;
+      if (total > MAX_CHASH_TOTAL_WEIGHT) {
+        out.push({
+          message: `"hash … consistent" puts weight × 160 points on its ring: the simulator supports server weights adding up to ${MAX_CHASH_TOTAL_WEIGHT} ` +
+            `(${MAX_CHASH_TOTAL_WEIGHT * 160} points), and they reach ${total} here. nginx accepts more, but builds every point at start-up ` +
+            '(weight=100000 took nginx 1.22 18 s and 500 MB)',
+          node: i,
+          field: 'weight',
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** {@link balancerProblems} as one sentence for an error message, or null when there are none. */
+export function describeProblems(problems: readonly SettingsProblem[], nodes: readonly Readonly<NodeSpec>[]): string | null {
+  if (problems.length === 0) return null;
+  return problems.map((p) => (p.node === null || p.node >= nodes.length ? p.message : `${nodes[p.node]?.name ?? `server ${p.node + 1}`}: ${p.message}`)).join('; ');
+}

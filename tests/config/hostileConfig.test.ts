@@ -1,0 +1,146 @@
+/** Regression tests for issue 14's config findings: each input here froze the page, ran Node out of memory or crashed it. */
+import { describe, expect, it } from 'vitest';
+import { parseCli } from '../../src/cli/args';
+import { hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../../src/config';
+import { MAX_CONFIG_CHARS, MAX_ENV_TOTAL_CHARS, MAX_ENV_VALUE_CHARS } from '../../src/config/limits';
+import { MAX_CHASH_TOTAL_WEIGHT, balancerProblems } from '../../src/sim/limits';
+import { defaultNode, defaultSettings } from '../../src/sim/settings';
+import { Simulation } from '../../src/sim/simulation';
+
+const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
+
+/** Each variable is the previous one twice: `"${A0}${A0}"`… (the issue's interpolation bomb). */
+function envBomb(doublings: number): string {
+  let t = 'A0=xxxxxxxxxxxxxxxxxxxx\n';
+  for (let i = 1; i <= doublings; i++) t += `A${i}="\${A${i - 1}}\${A${i - 1}}"\n`;
+  return `${t}APP_NAME="\${A${doublings}}"\n`;
+}
+
+describe('.env interpolation is capped (High 2)', () => {
+  it('the 16-doubling file (a 1.3-million-character APP_NAME) is refused at the ${…} that overflows, and not applied', () => {
+    const text = envBomb(16);
+    expect(text.length).toBeLessThan(400);
+    const r = parseEnv(text);
+    expect(hasErrors(r.diagnostics)).toBe(true);
+    const first = errors(r.diagnostics)[0]!;
+    // A12 = 20 × 2^12 = 81,920 > 64 KiB: line 13, at its second ${A11}.
+    expect(first).toMatchObject({ line: 13, col: 12 });
+    expect(text.slice(first.from, first.to)).toBe('${A11}');
+    expect(first.message).toMatch(/grows past 65,536 characters/);
+    expect(r.value?.session.appName?.length ?? 0).toBeLessThanOrEqual(MAX_ENV_VALUE_CHARS);
+  });
+
+  it('the 22-doubling file that ran the CLI out of memory is refused too, quoted or not', () => {
+    for (const text of [envBomb(22), envBomb(22).replace(/"/g, '')]) {
+      const r = parseEnv(text);
+      expect(hasErrors(r.diagnostics)).toBe(true);
+      expect(errors(r.diagnostics).every((d) => d.message.includes('64 KiB'))).toBe(true);
+    }
+  });
+
+  it('a value of exactly 64 KiB is read, one character more is refused', () => {
+    const at = (n: number): string => `APP_NAME="${'a'.repeat(n)}"\n`;
+    expect(hasErrors(parseEnv(at(MAX_ENV_VALUE_CHARS)).diagnostics)).toBe(false);
+    const over = parseEnv(at(MAX_ENV_VALUE_CHARS + 1));
+    expect(errors(over.diagnostics)).toEqual([expect.objectContaining({ line: 1, col: 11 + MAX_ENV_VALUE_CHARS })]);
+  });
+
+  it('values adding up to more than 1 MiB stop the file with line:column', () => {
+    const big = 'y'.repeat(60_000);
+    const lines = [`BIG="${big}"`, ...Array.from({ length: 20 }, (_, i) => `K${i}="\${BIG}"`)];
+    const r = parseEnv(lines.join('\n'));
+    const e = errors(r.diagnostics);
+    expect(e).toHaveLength(1);
+    const line = Math.floor(MAX_ENV_TOTAL_CHARS / 60_000) + 1; // the first entry that crosses 1 MiB
+    expect(e[0]).toMatchObject({ line, col: 1 });
+    expect(e[0]!.message).toMatch(/^the values up to K\d+ add up to [\d,]+ characters after interpolation; .* \(1 MiB\)/);
+  });
+
+  it('a file over 256 KiB is refused before it is read', () => {
+    for (const parse of [parseEnv, parseNginxUpstream, parseHaproxyBackend]) {
+      const r = parse('#'.repeat(MAX_CONFIG_CHARS + 1));
+      expect(r.value).toBeNull();
+      expect(errors(r.diagnostics)[0]?.message).toMatch(/reads config files up to 262,144/);
+    }
+  });
+});
+
+describe('consistent-hash weights are bounded (High 3)', () => {
+  const text = 'upstream u { hash $cookie_srv consistent; server a:80 weight=1000000; server b:80; }';
+
+  it('the crashing config is refused at its weight, with what nginx allows and what the simulator supports', () => {
+    const r = parseNginxUpstream(text);
+    const e = errors(r.diagnostics);
+    expect(e).toHaveLength(1);
+    expect(text.slice(e[0]!.from, e[0]!.to)).toBe('weight=1000000');
+    expect(e[0]!.message).toContain(`adding up to ${MAX_CHASH_TOTAL_WEIGHT}`);
+    expect(e[0]!.message).toContain('nginx accepts more');
+  });
+
+  it('the limit is on the total: 999 + 1 is built, 1000 + 1 is not; without "consistent" any weight runs', () => {
+    expect(hasErrors(parseNginxUpstream('upstream u { hash $cookie_srv consistent; server a:80 weight=999; server b:80; }').diagnostics)).toBe(false);
+    expect(hasErrors(parseNginxUpstream('upstream u { hash $cookie_srv consistent; server a:80 weight=1000; server b:80; }').diagnostics)).toBe(true);
+    expect(hasErrors(parseNginxUpstream('upstream u { hash $cookie_srv; server a:80 weight=1000000; server b:80; }').diagnostics)).toBe(false);
+  });
+
+  it('the engine refuses such settings itself, at once, instead of allocating the ring', async () => {
+    const s = defaultSettings();
+    s.balancer.strategy = 'hash-cookie';
+    s.nodes[0]!.weight = 1_000_000;
+    await expect(Simulation.create(s)).rejects.toThrow(/settings the simulator cannot run: node-1: "hash … consistent"/);
+  });
+});
+
+describe('one node-count validation for every entry point (Medium 4)', () => {
+  const nginx = (n: number): string => `upstream u {\n${Array.from({ length: n }, (_, i) => `  server n${i + 1}:80;\n`).join('')}}\n`;
+  const haproxy = (n: number): string => `backend b\n${Array.from({ length: n }, (_, i) => `  server s${i + 1} 10.0.0.${i % 250}:80\n`).join('')}`;
+
+  it.each([9, 5000])('%i servers are refused at the ninth, in both parsers', (n) => {
+    const ng = parseNginxUpstream(nginx(n));
+    expect(errors(ng.diagnostics)).toEqual([expect.objectContaining({ line: 10, col: 3, message: 'the simulator runs at most 8 app servers; this is server 9' })]);
+    const hp = parseHaproxyBackend(haproxy(n));
+    expect(errors(hp.diagnostics)).toEqual([expect.objectContaining({ line: 10, col: 10, message: 'the simulator runs at most 8 app servers; this is server 9' })]);
+  });
+
+  it('hundreds of thousands of servers are refused by size before parsing', () => {
+    const text = nginx(15_000);
+    expect(text.length).toBeGreaterThan(MAX_CONFIG_CHARS);
+    const r = parseNginxUpstream(text);
+    expect(r.value).toBeNull();
+    expect(errors(r.diagnostics)).toHaveLength(1);
+  });
+
+  it('the CLI refuses --nginx and --haproxy files past the limit', () => {
+    const files: Record<string, string> = { 'nine.conf': nginx(9), 'nine.cfg': haproxy(9) };
+    const read = (p: string): string => files[p] ?? '';
+    for (const args of [['--nginx', 'nine.conf'], ['--haproxy', 'nine.cfg']]) {
+      const r = parseCli(args, read);
+      expect('errors' in r && r.errors).toEqual([`${args[1]}:10:${args[0] === '--nginx' ? 3 : 10}: error: the simulator runs at most 8 app servers; this is server 9`]);
+    }
+  });
+
+  it('settings from anywhere else (scenario, lesson, code) meet the same check in Simulation.create', async () => {
+    const s = defaultSettings();
+    s.nodes = Array.from({ length: 9 }, (_, i) => defaultNode(i + 1));
+    expect(balancerProblems(s.balancer, s.nodes)).toEqual([expect.objectContaining({ node: 8, field: 'server' })]);
+    await expect(Simulation.create(s)).rejects.toThrow('settings the simulator cannot run: node-9: the simulator runs at most 8 app servers; this is server 9');
+  });
+});
+
+describe('small findings (Low)', () => {
+  it('a UTF-8 BOM: skipped in .env (as phpdotenv does), named as the reason nginx and HAProxy refuse the file', () => {
+    const env = parseEnv('\uFEFFSESSION_DRIVER=redis\n');
+    expect(env.value?.session.driver).toBe('redis');
+    expect(hasErrors(env.diagnostics)).toBe(false);
+    const ng = parseNginxUpstream('\uFEFFupstream u { server a:80; }');
+    expect(errors(ng.diagnostics).map((d) => d.message)).toEqual([expect.stringMatching(/^the file starts with a UTF-8 byte order mark .* nginx reads it/)]);
+    const hp = parseHaproxyBackend('\uFEFFbackend b\n  server s1 a:80\n');
+    expect(errors(hp.diagnostics).map((d) => d.message)).toEqual([expect.stringMatching(/^the file starts with a UTF-8 byte order mark .* HAProxy reads it/)]);
+  });
+
+  it('.env keys named like Object.prototype members are ordinary unknown keys', () => {
+    const r = parseEnv('constructor=1\n__proto__=2\ntoString=3\nhasOwnProperty=4\n');
+    expect(r.diagnostics.filter((d) => /function|native code|\[object/.test(d.message))).toEqual([]);
+    expect(hasErrors(r.diagnostics)).toBe(false);
+  });
+});
