@@ -7,12 +7,19 @@ import { settingsFromScenario } from '../sim/scenario';
 import { parseEventSpec, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
 import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
 import { closest } from '../config/suggest';
+import { suggestValue } from '../lessons/schema';
 import { checkRedisUrl } from './realRedis';
 import { parseSetups, type Setup } from '../sim/compare';
+import { ScenarioSchema } from '../sim/scenario';
+import { formatJsonError, parseJsonText } from '../lessons/jsonText';
+import { escapeControls as esc } from './escape';
 import { parseMemory } from '../sim/redis';
 import {
   BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
 } from '../sim/types';
+
+/** The longest run, as for scenario files (`durationSec`). */
+export const MAX_DURATION_SEC: number = ScenarioSchema.shape.durationSec.unwrap().maxValue ?? 7 * 24 * 3600;
 
 export const USAGE = `Usage: npm run sim -- [options]
 
@@ -23,7 +30,7 @@ Runs a cluster headless on a virtual clock and prints a summary.
   --balancer B            ${BALANCER_STRATEGIES.join('|')} (default round-robin)
   --users N               simulated users, 1–${MAX_USERS} (default 100)
   --clients C             ${CLIENT_POPULATIONS.join('|')} (default unique)
-  --duration SECONDS      virtual seconds to run (default 600)
+  --duration SECONDS      virtual seconds to run, up to ${MAX_DURATION_SEC} (7 days; default 600)
   --seed N                random seed (default 1)
   --lifetime MINUTES      SESSION_LIFETIME (default 120)
   --on-redis-failure M    ${REDIS_FAILURE_MODES.join('|')} (default fail-closed)
@@ -54,7 +61,8 @@ Real Redis:
   --allow-remote          allow a --redis-url that is not on this machine
 Output:
   --json                  print one JSON object instead of the table
-  --trace FILE            write one JSON line per request to FILE
+  --trace FILE            write one JSON line per request to FILE, as the run goes
+                          (Ctrl+C keeps what was written)
   --help                  this text`;
 
 export interface CliOptions {
@@ -85,10 +93,15 @@ const OPTIONS = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
 
+/** A value echoed in a message: control characters escaped, and cut short if long. */
+function shown(value: string): string {
+  return esc(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
+
 function int(flag: string, value: string, min: number, max: number, errors: string[]): number | undefined {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
-    errors.push(`--${flag}: expected a whole number from ${min} to ${max}, got "${value}"`);
+  if (!/^\d{1,16}$/.test(value.trim()) || n < min || n > max) {
+    errors.push(`--${flag}: expected a whole number from ${min} to ${max}, got "${shown(value)}"`);
     return undefined;
   }
   return n;
@@ -96,8 +109,21 @@ function int(flag: string, value: string, min: number, max: number, errors: stri
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[], errors: string[]): T | undefined {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  errors.push(`--${flag}: "${value}" is not one of ${allowed.join(', ')}`);
+  const near = suggestValue(value, allowed);
+  errors.push(`--${flag}: "${shown(value)}" is not one of ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
   return undefined;
+}
+
+/** Flags given more than once that take one value (`--event` is repeatable). */
+function repeated(tokens: readonly { kind: string; name?: string }[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || t.name === 'event') continue;
+    if (seen.has(t.name)) twice.add(t.name);
+    seen.add(t.name);
+  }
+  return [...twice];
 }
 
 /**
@@ -108,9 +134,12 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
   const readScenario = readFile;
   let flags: Flags;
   try {
-    flags = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
+    const twice = repeated(parsed.tokens);
+    if (twice.length) return { errors: twice.map((f) => `--${f} given twice: give it once`) };
+    flags = parsed.values;
   } catch (e) {
-    const message = (e as Error).message.split('\n')[0]!;
+    const message = esc((e as Error).message.split('\n')[0]!);
     const flag = /^Unknown option '--([^']+)'/.exec(message)?.[1];
     const near = flag === undefined ? null : closest(flag, Object.keys(OPTIONS));
     return { errors: [near ? `${message}: did you mean --${near}?` : message] };
@@ -118,14 +147,17 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
   const errors: string[] = [];
   let settings: SimSettings;
   if (flags.scenario !== undefined) {
-    let data: unknown;
+    const file = esc(flags.scenario);
+    let text: string;
     try {
-      data = JSON.parse(readScenario(flags.scenario));
+      text = readScenario(flags.scenario);
     } catch (e) {
-      return { errors: [`${flags.scenario}: ${(e as Error).message}`] };
+      return { errors: [`${file}: ${esc((e as Error).message)}`] };
     }
-    const r = settingsFromScenario(data);
-    if ('errors' in r) return { errors: r.errors.map((m) => `${flags.scenario}: ${m}`) };
+    const data = parseJsonText(text);
+    if ('error' in data) return { errors: [formatJsonError(file, data.error)] };
+    const r = settingsFromScenario(data.value);
+    if ('errors' in r) return { errors: r.errors.map((m) => `${file}: ${esc(m)}`) };
     settings = r.settings;
   } else {
     const r = settingsFromScenario({});
@@ -152,9 +184,11 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
   if (flags.users !== undefined) settings.users = int('users', flags.users, 1, MAX_USERS, errors) ?? settings.users;
   if (flags.clients !== undefined) settings.clients = oneOf('clients', flags.clients, CLIENT_POPULATIONS, errors) ?? settings.clients;
   if (flags.duration !== undefined) {
-    const d = Number(flags.duration);
-    if (!Number.isFinite(d) || d <= 0) errors.push(`--duration: expected a positive number of seconds, got "${flags.duration}"`);
-    else settings.durationSec = d;
+    // Decimal only (`0x10`, `1e9`, `Infinity` are refused), and no longer than a scenario file may ask.
+    const d = /^\d{1,7}(\.\d{1,3})?$/.test(flags.duration.trim()) ? Number(flags.duration) : NaN;
+    if (!(d > 0 && d <= MAX_DURATION_SEC)) {
+      errors.push(`--duration: expected seconds, more than 0 and at most ${MAX_DURATION_SEC} (7 days), written like 600 or 90.5; got "${shown(flags.duration)}"`);
+    } else settings.durationSec = d;
   }
   if (flags.seed !== undefined) settings.seed = int('seed', flags.seed, 0, 2 ** 31 - 1, errors) ?? settings.seed;
   if (flags.lifetime !== undefined) settings.session.lifetimeMin = int('lifetime', flags.lifetime, 1, 525_600, errors) ?? settings.session.lifetimeMin;
@@ -166,19 +200,25 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
   let compare: Setup[] | null = null;
   if (flags.compare !== undefined) {
     const c = parseSetups(flags.compare);
-    if (typeof c === 'string') errors.push(`--compare: ${c}`);
+    if (typeof c === 'string') errors.push(`--compare: ${esc(c)}`);
     else compare = c;
   }
   if (flags['redis-url'] !== undefined) realRedisErrors(settings, flags, compare !== null, errors);
   for (const spec of flags.event ?? []) {
     const e = parseEventSpec(spec, settings.nodes.length);
-    if (typeof e === 'string') errors.push(`--event ${e}`);
+    if (typeof e === 'string') errors.push(`--event ${esc(e)}`);
     else settings.events.push(e);
   }
   settings.events.sort((a, b) => a.atSec - b.atSec);
   for (const e of settings.events) {
     if ('node' in e.action && !settings.nodes.some((n) => 'node' in e.action && n.name === e.action.node)) {
       errors.push(`event at ${e.atSec}s: there is no ${e.action.node} in a ${settings.nodes.length}-node cluster`);
+    }
+    if (e.action.kind === 'redis-failover' && !settings.redis.sentinel) {
+      errors.push(`event at ${e.atSec}s: redis-failover needs a replica to promote: add --sentinel (and --driver redis)`);
+    }
+    if (e.atSec >= settings.durationSec) {
+      errors.push(`event at ${e.atSec}s: after the run ends (--duration ${settings.durationSec}): it would never happen`);
     }
   }
   if (errors.length) return { errors };
@@ -190,12 +230,16 @@ function realRedisErrors(settings: SimSettings, flags: Flags, comparing: boolean
   try {
     checkRedisUrl(flags['redis-url']!, flags['allow-remote'] ?? false);
   } catch (e) {
-    errors.push((e as Error).message);
+    errors.push(esc((e as Error).message));
   }
   if (settings.session.driver !== 'redis') errors.push('--redis-url needs --driver redis (it holds the sessions)');
   if (comparing) errors.push('--redis-url cannot be combined with --compare (each set-up would need its own server)');
   for (const [on, flag] of [[(settings.redis.cacheLoad ?? 'none') !== 'none', '--cache-load'], [settings.redis.sentinel, '--sentinel'], [settings.redis.dedicatedSessionRedis, '--dedicated-session-redis']] as const) {
     if (on) errors.push(`--redis-url runs one real server for the sessions: ${flag} needs the simulated Redis`);
+  }
+  // The real server's memory settings are its own: refused rather than silently ignored (or changed on a server we don't own).
+  for (const [on, flag, config] of [[settings.redis.maxmemoryBytes > 0, '--redis-maxmemory', 'maxmemory 2mb'], [settings.redis.policy !== 'noeviction', '--redis-policy', 'maxmemory-policy allkeys-lru']] as const) {
+    if (on) errors.push(`${flag} sets the simulated Redis; with --redis-url the real server's own setting applies (set it there: redis-cli CONFIG SET ${config})`);
   }
 }
 
@@ -206,7 +250,7 @@ function applyConfigFiles(settings: SimSettings, flags: Flags, readFile: (path: 
     try {
       return readFile(path);
     } catch (e) {
-      errors.push(`${path}: ${(e as Error).message}`);
+      errors.push(`${esc(path)}: ${esc((e as Error).message)}`);
       return null;
     }
   };
@@ -239,7 +283,7 @@ function applyConfigFiles(settings: SimSettings, flags: Flags, readFile: (path: 
 function applyLabFlags(settings: SimSettings, flags: Flags, errors: string[]): void {
   if (flags['redis-maxmemory'] !== undefined) {
     const bytes = parseMemory(flags['redis-maxmemory']);
-    if (bytes === null) errors.push(`--redis-maxmemory: expected a size such as 2mb, 512kb or 1048576, got "${flags['redis-maxmemory']}"`);
+    if (bytes === null) errors.push(`--redis-maxmemory: expected a size such as 2mb, 512kb or 1048576, got "${shown(flags['redis-maxmemory'])}"`);
     else settings.redis.maxmemoryBytes = bytes;
   }
   if (flags['redis-policy'] !== undefined) settings.redis.policy = oneOf('redis-policy', flags['redis-policy'], EVICTION_POLICIES, errors) ?? settings.redis.policy;

@@ -6,6 +6,7 @@
  */
 import { checkStep, type RunFigures, type StepCheck } from '../lessons/runner';
 import { loadLessonFiles } from '../lessons/loadFiles';
+import { escapeControls as esc, printable } from './escape';
 
 const USAGE = `Usage: npm run lessons:check -- [FILE...] [--verbose]
 
@@ -22,7 +23,7 @@ function figures(r: RunFigures): string {
 
 function line(c: StepCheck, total: number): string {
   const mark = c.ok ? '✓' : '✗';
-  const head = `  ${mark} ${c.index + 1}/${total} ${c.step}`;
+  const head = `  ${mark} ${c.index + 1}/${total} ${esc(c.step)}`;
   if (c.startsMet) {
     const after = c.after ? `; with the solution: ${figures(c.after)}` : '';
     return `${head} (starts met): ${figures(c.before)}${after}`;
@@ -39,14 +40,14 @@ async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   const unknown = argv.filter((a) => a.startsWith('-') && a !== '--verbose');
   if (unknown.length) {
-    process.stderr.write(`lessons:check: unknown option ${unknown.join(', ')}\n${USAGE}\n`);
+    process.stderr.write(`lessons:check: unknown option ${unknown.map(esc).join(', ')}\n${USAGE}\n`);
     return 2;
   }
   const files = argv.filter((a) => !a.startsWith('-'));
   const started = performance.now();
   const { lessons, errors } = await loadLessonFiles(files);
   if (errors.length) {
-    for (const e of errors) process.stderr.write(`${e}\n`);
+    for (const e of errors) process.stderr.write(`${esc(e)}\n`);
     process.stderr.write(`lessons:check: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the lesson files; nothing was run.\n`);
     return 2;
   }
@@ -57,13 +58,13 @@ async function main(argv: string[]): Promise<number> {
   let failed = 0;
   let steps = 0;
   for (const lesson of lessons) {
-    process.stdout.write(`${lesson.source} — ${lesson.id}: ${lesson.title}\n`);
+    process.stdout.write(`${esc(lesson.source)} — ${lesson.id}: ${esc(lesson.title)}\n`);
     for (let i = 0; i < lesson.steps.length; i++) {
       const c = await checkStep(lesson, i);
       steps++;
-      process.stdout.write(line(c, lesson.steps.length) + '\n');
-      for (const p of c.problems) process.stdout.write(`      ✗ ${p}\n`);
-      if (verbose) for (const t of c.after?.console ?? []) process.stdout.write(`      redis> ${t.line}\n${t.output.replace(/^/gm, '      ')}\n`);
+      process.stdout.write(esc(line(c, lesson.steps.length)) + '\n');
+      for (const p of c.problems) process.stdout.write(`      ✗ ${esc(p)}\n`);
+      if (verbose) for (const t of c.after?.console ?? []) process.stdout.write(`      redis> ${esc(t.line)}\n${printable(t.output).replace(/^/gm, '      ')}\n`);
       if (!c.ok) failed++;
     }
   }
@@ -76,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`lessons:check: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(`lessons:check: internal error: ${printable(err instanceof Error ? err.stack ?? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -25,6 +25,7 @@ import {
 import { status } from '../sim/redis/reply';
 import type { EngineRedis } from '../sim/redis/engineRedis';
 import { EVICTION_POLICIES, type EvictionPolicy } from '../sim/types';
+import { escapeControls } from './escape';
 
 export type { EngineRedis } from '../sim/redis/engineRedis';
 
@@ -45,29 +46,69 @@ export function isLoopbackHost(host: string): boolean {
   return m !== null && m.slice(1).every((o) => Number(o) <= 255);
 }
 
+/** What `--redis-url` says, checked: where to connect and as whom. */
+export interface RedisTarget {
+  url: URL;
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls: boolean;
+}
+
 /**
- * Validate `--redis-url`: `redis://` or `rediss://`, a host, and a loopback host unless
- * `allowRemote` (`--allow-remote`). Returns the parsed URL; throws {@link RemoteRedisRefused}
- * or a plain Error with a message for the user.
+ * Validate `--redis-url`: `redis://` or `rediss://`, a host, a loopback host unless `allowRemote`
+ * (`--allow-remote`), an optional database number (`/15`), and nothing else: query parameters
+ * are refused (ioredis would turn `?sentinels=x&name=m` into options and hang). Returns the
+ * connection target; throws {@link RemoteRedisRefused} or a plain Error with a message for the user.
+ * Whether the server has that database is checked when connecting ({@link RealRedis.open}).
  */
-export function checkRedisUrl(url: string, allowRemote = false): URL {
+export function checkRedisUrl(url: string, allowRemote = false): RedisTarget {
   let u: URL;
+  const shown = escapeControls(url);
   try {
     u = new URL(url);
   } catch {
-    throw new Error(`--redis-url "${url}" is not a URL; expected redis://127.0.0.1:6379`);
+    throw new Error(`--redis-url "${shown}" is not a URL; expected redis://127.0.0.1:6379`);
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    throw new Error(`--redis-url "${url}": expected a redis:// or rediss:// URL`);
+    throw new Error(`--redis-url "${shown}": expected a redis:// or rediss:// URL`);
   }
-  if (u.hostname === '') throw new Error(`--redis-url "${url}" has no host`);
+  if (u.hostname === '') throw new Error(`--redis-url "${shown}" has no host`);
   if (!allowRemote && !isLoopbackHost(u.hostname)) {
     throw new RemoteRedisRefused(
-      `refusing --redis-url ${u.protocol}//${u.host}: not a loopback address. The simulation writes, `
+      `refusing --redis-url ${u.protocol}//${escapeControls(u.host)}: not a loopback address. The simulation writes, `
       + 'expires and deletes session keys there and may change maxmemory; pass --allow-remote if that server is yours to use.',
     );
   }
-  return u;
+  if (u.search !== '' || u.hash !== '') {
+    const names = [...new URLSearchParams(u.search).keys()];
+    throw new Error(`--redis-url "${shown}": takes no ${u.search !== '' ? `query parameters${names.length ? ` (${names.map(escapeControls).join(', ')})` : ''}` : '#fragment'}; `
+      + 'give the database as a path (redis://127.0.0.1:6379/15) and a password as redis://:PASSWORD@127.0.0.1:6379');
+  }
+  const path = decodeURIComponent(u.pathname).replace(/^\//, '');
+  if (path !== '' && !/^\d{1,9}$/.test(path)) {
+    throw new Error(`--redis-url "${shown}": the path is the database number (redis://127.0.0.1:6379/15: 0–15 on a default server), got "/${escapeControls(path)}"`);
+  }
+  const port = u.port === '' ? 6379 : Number(u.port);
+  return {
+    url: u,
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port,
+    ...(u.username !== '' ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password !== '' ? { password: decodeURIComponent(u.password) } : {}),
+    db: path === '' ? 0 : Number(path),
+    tls: u.protocol === 'rediss:',
+  };
+}
+
+/** Why real-Redis mode could not start; `exitCode` 2 for what the user gave (password, database), 1 for an unreachable server. */
+export class RealRedisError extends Error {
+  override readonly name = 'RealRedisError';
+  constructor(message: string, readonly exitCode: 1 | 2) {
+    super(message);
+  }
 }
 
 export interface RealRedisOptions {
@@ -102,12 +143,24 @@ export class RealRedis implements EngineRedis {
   private refreshing: Promise<void> | null = null;
   private readonly monitors = new Set<Redis>();
 
-  private constructor(private readonly redis: Redis, private readonly url: URL, readonly name: string) {}
+  private constructor(private readonly redis: Redis, private readonly target: RedisTarget, readonly name: string) {}
 
-  /** Check the URL, connect, and read INFO once. Rejects if the server cannot be reached. */
+  /**
+   * Check the URL, connect, select the database, and read INFO once. Rejects with a
+   * {@link RealRedisError}: unreachable, authentication failed, or a database the server refuses
+   * (SELECT's error stops the run: nothing is written to db 0 instead).
+   */
   static async open(opts: RealRedisOptions): Promise<RealRedis> {
-    const url = checkRedisUrl(opts.url, opts.allowRemote ?? false);
-    const redis = new Redis(url.toString(), {
+    const target = checkRedisUrl(opts.url, opts.allowRemote ?? false);
+    const where = `${target.host}:${target.port}`;
+    // Options built from the checked URL, never the URL itself (ioredis would read query parameters as options).
+    const redis = new Redis({
+      host: target.host,
+      port: target.port,
+      ...(target.username !== undefined ? { username: target.username } : {}),
+      ...(target.password !== undefined ? { password: target.password } : {}),
+      ...(target.tls ? { tls: {} } : {}),
+      db: target.db, // ioredis selects it again after a reconnect
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -115,16 +168,40 @@ export class RealRedis implements EngineRedis {
       // Keep trying every half second while an instructor restarts the server.
       retryStrategy: () => 500,
     });
-    redis.on('error', () => {}); // reported through isUp and the commands' rejections
+    let lastError: Error | null = null;
+    redis.on('error', (err: Error) => { lastError = err; }); // reported through isUp and the commands' rejections
     try {
       await redis.connect();
     } catch (err) {
       redis.disconnect();
-      throw new Error(`cannot reach Redis at ${url.host}: ${(err as Error).message}`);
+      const cause = lastError ?? (err as Error);
+      if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(cause.message)) {
+        throw new RealRedisError(`authentication failed at ${where}: ${escapeControls(cause.message)} (the password goes in the URL: redis://:PASSWORD@${where})`, 2);
+      }
+      throw new RealRedisError(`cannot reach Redis at ${where}: ${escapeControls(cause.message)}`, 1);
     }
-    const r = new RealRedis(redis, url, opts.name ?? `redis@${url.host}`);
-    await r.refreshInfo();
+    try {
+      await redis.select(target.db); // the connect-time SELECT's error is only an event: ask again, and listen
+    } catch (err) {
+      const count = await redis.config('GET', 'databases').then((r) => Number((r as string[])[1]), () => NaN);
+      redis.disconnect();
+      const has = Number.isInteger(count) && count > 0 ? `; this server has ${count} (0–${count - 1})` : '';
+      throw new RealRedisError(`Redis at ${where} refused database ${target.db}: ${escapeControls((err as Error).message)}${has}`, 2);
+    }
+    const r = new RealRedis(redis, target, opts.name ?? `redis@${where}`);
+    try {
+      await r.refreshInfo();
+    } catch (err) {
+      r.close();
+      throw new RealRedisError(`Redis at ${where} did not answer INFO: ${escapeControls((err as Error).message)}`, 1);
+    }
     return r;
+  }
+
+  /** `redis://127.0.0.1:6379/15`: where the sessions go, without the credentials. */
+  get address(): string {
+    const t = this.target;
+    return `${t.tls ? 'rediss' : 'redis'}://${t.url.host}/${t.db}`;
   }
 
   /** The simulated server state is up and the connection is ready. */
@@ -263,8 +340,7 @@ export class RealRedis implements EngineRedis {
   /** The same shape as SimRedis's snapshot, from the latest INFO. */
   snapshot(): RedisSnapshot {
     const i = parseInfo(this.infoText);
-    const db = Number(this.url.pathname.replace(/^\//, '') || '0');
-    const ks = /keys=(\d+)/.exec(i[`db${db}`] ?? '');
+    const ks = /keys=(\d+)/.exec(i[`db${this.target.db}`] ?? '');
     const policy = (EVICTION_POLICIES as readonly string[]).includes(i.maxmemory_policy ?? '')
       ? (i.maxmemory_policy as EvictionPolicy) : 'noeviction';
     const n = (k: string): number => Number(i[k] ?? 0);

@@ -220,7 +220,10 @@ class Comparison implements Node {
       const m = /avg_ttl=(\d+)/.exec(redis.info('keyspace'));
       return m ? Math.round(Number(m[1]) / 1000) : 0;
     }
-    return redis.commandCalls()[this.g.metric.slice('redis.calls.'.length)] ?? 0;
+    // Own keys only: `redis.calls.constructor` is a well-formed name, and must read 0, not Object's constructor.
+    const calls = redis.commandCalls();
+    const name = this.g.metric.slice('redis.calls.'.length);
+    return Object.hasOwn(calls, name) ? calls[name]! : 0;
   }
 
   private value(acc: Acc): number {

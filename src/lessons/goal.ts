@@ -49,6 +49,12 @@ export interface GoalIssue {
   message: string;
 }
 
+/** `all`/`any` levels a goal may nest (lessons use 1) and the goals one list may hold (lessons use ≤ 3). */
+export const MAX_GOAL_DEPTH = 4;
+export const MAX_GOAL_LIST = 20;
+/** Characters in a goal's `label` and an action name; a metric name is shorter still. */
+const MAX_LABEL = 200;
+
 const LEAF_KEYS = ['metric', 'per', 'op', 'value', 'window', 'label'];
 const WINDOW_KEYS = ['after', 'fromSec', 'forSec'];
 
@@ -62,20 +68,30 @@ function unknownKeys(o: Record<string, unknown>, known: string[], path: (string 
   }
 }
 
-/** Check a goal; returns every problem found (empty = valid). */
+/**
+ * Check a goal; returns every problem found (empty = valid). Total: nesting and list sizes are
+ * bounded ({@link MAX_GOAL_DEPTH}, {@link MAX_GOAL_LIST}) before anything below them is looked at.
+ */
 export function validateGoal(g: unknown, path: (string | number)[] = []): GoalIssue[] {
   const out: GoalIssue[] = [];
+  checkGoal(g, path, 0, out);
+  return out;
+}
+
+function checkGoal(g: unknown, path: (string | number)[], depth: number, out: GoalIssue[]): void {
   if (!isRecord(g)) {
     out.push({ path, message: 'a goal is an object: { metric, op, value }, { all: [...] } or { any: [...] }' });
-    return out;
+    return;
   }
   for (const combo of ['all', 'any'] as const) {
-    if (!(combo in g)) continue;
+    if (!Object.hasOwn(g, combo)) continue;
     unknownKeys(g, [combo], path, out);
     const list = g[combo];
     if (!Array.isArray(list) || list.length === 0) out.push({ path: [...path, combo], message: 'expected a non-empty list of goals' });
-    else list.forEach((sub, i) => out.push(...validateGoal(sub, [...path, combo, i])));
-    return out;
+    else if (depth >= MAX_GOAL_DEPTH) out.push({ path: [...path, combo], message: `goals nest at most ${MAX_GOAL_DEPTH} levels of all/any` });
+    else if (list.length > MAX_GOAL_LIST) out.push({ path: [...path, combo], message: `${list.length} goals in one list; at most ${MAX_GOAL_LIST}` });
+    else list.forEach((sub, i) => checkGoal(sub, [...path, combo, i], depth + 1, out));
+    return;
   }
   unknownKeys(g, LEAF_KEYS, path, out);
   checkMetric(g.metric, [...path, 'metric'], out, true);
@@ -91,14 +107,19 @@ export function validateGoal(g: unknown, path: (string | number)[] = []): GoalIs
   }
   if (!(OPS as readonly unknown[]).includes(g.op)) out.push({ path: [...path, 'op'], message: `expected one of ${OPS.map((o) => `'${o}'`).join(', ')}` });
   if (typeof g.value !== 'number' || !Number.isFinite(g.value)) out.push({ path: [...path, 'value'], message: 'expected a number' });
-  if (g.label !== undefined && (typeof g.label !== 'string' || g.label.trim() === '')) out.push({ path: [...path, 'label'], message: 'expected a non-empty string' });
+  if (g.label !== undefined && (typeof g.label !== 'string' || g.label.trim() === '' || g.label.length > MAX_LABEL)) {
+    out.push({ path: [...path, 'label'], message: `expected a non-empty string of at most ${MAX_LABEL} characters` });
+  }
   if (g.window !== undefined) checkWindow(g.window, [...path, 'window'], out);
-  return out;
 }
 
 function checkMetric(m: unknown, path: (string | number)[], out: GoalIssue[], anyKind: boolean): void {
   if (typeof m !== 'string') {
     out.push({ path, message: 'expected a metric name, e.g. \'logouts\'' });
+    return;
+  }
+  if (m.length > MAX_LABEL) {
+    out.push({ path, message: `unknown metric (a name of ${m.length} characters)` });
     return;
   }
   const info = metricInfo(m);
@@ -117,7 +138,7 @@ function checkWindow(w: unknown, path: (string | number)[], out: GoalIssue[]): v
   }
   unknownKeys(w, WINDOW_KEYS, path, out);
   if (w.after !== undefined) {
-    const ref = typeof w.after === 'string' ? parseActionRef(w.after) : 'expected an action such as \'crash:node-2\' or \'redis-down\'';
+    const ref = typeof w.after === 'string' && w.after.length <= MAX_LABEL ? parseActionRef(w.after) : 'expected an action such as \'crash:node-2\' or \'redis-down\'';
     if (typeof ref === 'string') out.push({ path: [...path, 'after'], message: ref });
     if (w.forSec === undefined) out.push({ path: [...path, 'forSec'], message: 'a window that starts after an action needs a length (forSec)' });
   }

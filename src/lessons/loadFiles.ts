@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { formatJsonError, parseJsonText } from './jsonText';
 import { lessonsFromSources, type LessonSource, type LoadedLessons } from './loader';
 
 /** The lessons directory, relative to the working directory (the repository root). */
@@ -38,11 +39,8 @@ export async function readLessonFile(file: string): Promise<LessonSource | strin
     } catch (e) {
       return `${source}: (file): cannot read: ${(e as Error).message}`;
     }
-    try {
-      return { source, json: JSON.parse(text) as unknown };
-    } catch (e) {
-      return `${source}: (file): invalid JSON: ${(e as Error).message}`;
-    }
+    const parsed = parseJsonText(text);
+    return 'value' in parsed ? { source, json: parsed.value } : formatJsonError(source, parsed.error);
   }
   if (ext === '.ts') {
     try {
@@ -54,9 +52,14 @@ export async function readLessonFile(file: string): Promise<LessonSource | strin
   return `${source}: (file): a lesson is a .ts or .json file`;
 }
 
-/** Load and validate lesson files (default: every lesson in `lessons/`). */
+/**
+ * Load and validate lesson files (default: every lesson in `lessons/`). Given some files, their
+ * ids are also checked against every other lesson in `lessons/` (a lesson checked on its own
+ * must not take an id the course already uses); those others are not reported on otherwise.
+ */
 export async function loadLessonFiles(files?: readonly string[]): Promise<LoadedLessons> {
-  const list = files && files.length ? files : await lessonFiles();
+  const all = await lessonFiles().catch(() => [] as string[]);
+  const list = files && files.length ? files : all;
   const sources: LessonSource[] = [];
   const errors: string[] = [];
   for (const f of list) {
@@ -64,6 +67,12 @@ export async function loadLessonFiles(files?: readonly string[]): Promise<Loaded
     if (typeof r === 'string') errors.push(r);
     else sources.push(r);
   }
-  const loaded = lessonsFromSources(sources);
+  const given = new Set(list.map((f) => resolve(f)));
+  const others: LessonSource[] = [];
+  for (const f of all.filter((f) => !given.has(resolve(f)))) {
+    const r = await readLessonFile(f);
+    if (typeof r !== 'string') others.push(r);
+  }
+  const loaded = lessonsFromSources(sources, others);
   return { lessons: loaded.lessons, errors: [...errors, ...loaded.errors] };
 }

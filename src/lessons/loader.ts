@@ -29,15 +29,30 @@ export function byFileName(a: { source: string }, b: { source: string }): number
   return name(a.source) < name(b.source) ? -1 : name(a.source) > name(b.source) ? 1 : 0;
 }
 
-/** Validate every source; ids must be unique across lessons. */
-export function lessonsFromSources(sources: readonly LessonSource[]): LoadedLessons {
+/** The lesson's id as its source spells it (a string), or null. Own properties only. */
+function idOf(src: LessonSource): string | null {
+  const value = src.module !== undefined ? (Object.hasOwn(src.module, 'default') ? src.module.default : undefined) : src.json;
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'id')) return null;
+  const id = (value as { id: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Validate every source; ids must be unique across lessons, and must not be the id of one of
+ * `others` (the rest of the course, when only some files are checked: read for their ids only).
+ */
+export function lessonsFromSources(sources: readonly LessonSource[], others: readonly LessonSource[] = []): LoadedLessons {
   const lessons: Lesson[] = [];
   const errors: string[] = [];
   const ids = new Map<string, string>();
+  for (const o of others) {
+    const id = idOf(o);
+    if (id !== null && !ids.has(id)) ids.set(id, o.source);
+  }
   for (const src of [...sources].sort(byFileName)) {
     let value: unknown;
     if (src.module !== undefined) {
-      if (!('default' in src.module)) {
+      if (!Object.hasOwn(src.module, 'default')) {
         errors.push(`${src.source}: (module): no default export; write \`export default defineLesson({ ... })\``);
         continue;
       }

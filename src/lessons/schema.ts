@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ScenarioSchema } from '../sim/scenario';
+import { closest } from '../config/suggest';
 import { validateGoal, type Goal } from './goal';
 import type { LessonDef, SettingKey } from './types';
 
@@ -15,8 +16,15 @@ export function defineLesson<const L extends LessonDef>(lesson: L): L {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kebab = z.string().regex(KEBAB, { message: "expected kebab-case, e.g. 'two-nodes'" });
-const text = z.string().trim().min(1, { message: 'expected a non-empty string' });
+/**
+ * Size limits (generous: the largest lesson has 5 steps, 3 quiz choices and 1,014 characters of
+ * narration). `bounds.ts` bounds nesting and the lesson's total size before this schema runs.
+ */
+export const LIMITS = { id: 64, text: 1_000, narration: 10_000, steps: 30, list: 20, events: 50 } as const;
+const kebab = z.string().max(LIMITS.id, { message: `at most ${LIMITS.id} characters` }).regex(KEBAB, { message: "expected kebab-case, e.g. 'two-nodes'" });
+const sized = (max: number) => z.string().trim().min(1, { message: 'expected a non-empty string' }).max(max, { message: `at most ${max.toLocaleString('en')} characters` });
+const text = sized(LIMITS.text);
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, { message: `at most ${max} entries` });
 
 /** The starting cluster: ScenarioSchema's keys, without a timeline (steps carry their own). */
 export const StartSchema = ScenarioSchema.omit({ events: true, durationSec: true });
@@ -26,14 +34,17 @@ export const SETTING_KEYS = Object.keys(ChangesSchema.shape) as SettingKey[];
 
 const TimedActionObject = z.strictObject({
   atSec: z.number().min(0),
-  action: z.string(),
-  node: z.string().optional(),
+  action: z.string().max(LIMITS.id),
+  node: z.string().max(LIMITS.id).optional(),
   ms: z.number().int().min(0).optional(),
 });
 
 /** `"60:crash:node-2"` or `{ atSec, action, node? }`; whether the action exists is checked per step. */
 const TimedActionSchema = z.unknown().superRefine((v, ctx) => {
-  if (typeof v === 'string') return;
+  if (typeof v === 'string') {
+    if (v.length > LIMITS.text) ctx.addIssue({ code: 'custom', message: `at most ${LIMITS.text} characters` });
+    return;
+  }
   if (typeof v !== 'object' || v === null) {
     ctx.addIssue({ code: 'custom', message: 'expected "T:ACTION[:NODE]" (e.g. "60:crash:node-2") or { atSec, action, node? }' });
     return;
@@ -48,8 +59,8 @@ const AskSchema = z.strictObject({
   text,
   setting: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]).optional(),
   to: z.unknown().optional(),
-  action: z.string().optional(),
-  node: z.string().optional(),
+  action: z.string().max(LIMITS.id).optional(),
+  node: z.string().max(LIMITS.id).optional(),
   ms: z.number().int().min(0).optional(),
   console: text.optional(),
 }).superRefine((a, ctx) => {
@@ -59,7 +70,7 @@ const AskSchema = z.strictObject({
     if (a.to === undefined) ctx.addIssue({ code: 'custom', message: `what should ${a.setting} be changed to?`, path: ['to'] });
     else {
       const r = ChangesSchema.shape[a.setting].safeParse(a.to);
-      if (!r.success || a.to === undefined) ctx.addIssue({ code: 'custom', message: r.success ? 'expected a value' : issueMessage(r.error.issues[0]!), path: ['to'] });
+      if (!r.success || a.to === undefined) ctx.addIssue({ code: 'custom', message: r.success ? 'expected a value' : issueMessage(r.error.issues[0]!, a.to), path: ['to'] });
     }
   } else if (a.to !== undefined) ctx.addIssue({ code: 'custom', message: "'to' goes with 'setting'", path: ['to'] });
   for (const k of ['node', 'ms'] as const) {
@@ -73,24 +84,24 @@ const GoalSchema = z.unknown().superRefine((g, ctx) => {
 
 const QuizSchema = z.strictObject({
   question: text,
-  choices: z.array(z.strictObject({ text, correct: z.boolean(), explanation: text })).min(2, { message: 'a quiz needs at least two choices' }),
+  choices: list(z.strictObject({ text, correct: z.boolean(), explanation: text })).min(2, { message: 'a quiz needs at least two choices' }),
 }).refine((q) => q.choices.some((c) => c.correct), { message: 'no choice is marked correct', path: ['choices'] });
 
 const SolutionSchema = z.strictObject({
   settings: ChangesSchema.optional(),
-  actions: z.array(TimedActionSchema).optional(),
-  console: z.array(ConsoleLineSchema).optional(),
+  actions: list(TimedActionSchema).optional(),
+  console: list(ConsoleLineSchema).optional(),
 });
 
 export const StepSchema = z.strictObject({
   id: kebab,
   title: text,
-  narration: text,
-  events: z.array(TimedActionSchema).optional(),
+  narration: sized(LIMITS.narration),
+  events: list(TimedActionSchema, LIMITS.events).optional(),
   ask: AskSchema,
   goal: GoalSchema,
   startsMet: z.boolean().optional(),
-  hints: z.array(text).optional(),
+  hints: list(text).optional(),
   quiz: QuizSchema.optional(),
   solution: SolutionSchema,
   runSec: z.number().int().min(10, { message: 'at least 10 virtual seconds' }).max(3600, { message: 'at most 3600 virtual seconds (keep checks fast)' }),
@@ -100,21 +111,35 @@ export const LessonSchema = z.strictObject({
   id: kebab,
   title: text,
   summary: text,
-  objectives: z.array(text).min(1, { message: 'name at least one objective' }),
+  objectives: list(text).min(1, { message: 'name at least one objective' }),
   start: StartSchema,
-  steps: z.array(StepSchema).min(1, { message: 'a lesson needs at least one step' }),
+  steps: list(StepSchema, LIMITS.steps).min(1, { message: 'a lesson needs at least one step' }),
 });
 
 type Issue = z.core.$ZodIssue;
+
+/** The allowed value a mistyped one means: `least_conn`, `Least-Conn`, `leastconn` → `least-conn`. */
+export function suggestValue(given: string, allowed: readonly string[]): string | null {
+  const squash = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, '');
+  const same = allowed.find((a) => squash(a) === squash(given));
+  return same ?? closest(given, allowed);
+}
 
 /** Path of an issue as lessons' error messages print it (`steps.1.goal.metric`). */
 export function issuePath(i: Issue): (string | number)[] {
   return i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
 }
 
-/** A friendlier text for zod's issues. */
-export function issueMessage(i: Issue): string {
-  if (i.code === 'invalid_value' && 'values' in i) return `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+/**
+ * A friendlier text for zod's issues. With the value that was given (`given`), an enum value
+ * spelled the way nginx or the UI spells it gets a suggestion: `least_conn` → did you mean 'least-conn'?
+ */
+export function issueMessage(i: Issue, given?: unknown): string {
+  if (i.code === 'invalid_value' && 'values' in i) {
+    const allowed = i.values.filter((v): v is string => typeof v === 'string');
+    const near = typeof given === 'string' ? suggestValue(given, allowed) : null;
+    return `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}${near ? ` (did you mean '${near}'?)` : ''}`;
+  }
   if (i.code === 'invalid_type' && 'expected' in i) return `expected ${i.expected}${i.message.includes('received undefined') ? ' (missing)' : ''}`;
   return i.message;
 }

@@ -12,6 +12,7 @@ import { goalLeaves } from './goal';
 import { metricNode } from './goalMetrics';
 import { effectiveSetting, nodeCount, stepScenario } from './scenario';
 import { issueMessage, issuePath, LessonSchema } from './schema';
+import { checkBounds } from './bounds';
 import type { Lesson, LessonDef, SettingKey, Step, StepDef } from './types';
 
 type Path = (string | number)[];
@@ -26,9 +27,22 @@ const FIELD_NAMES = [
 
 export type ValidationResult = { lesson: Lesson } | { errors: string[] };
 
-/** Validate untrusted lesson data loaded from `source` (a path shown in errors). Never evaluates anything. */
+/** Errors reported per lesson file; the rest are counted in one last line. */
+export const MAX_ERRORS = 30;
+
+/**
+ * Validate untrusted lesson data loaded from `source` (a path shown in errors). Never evaluates
+ * anything; total: any input gives a lesson or errors (sizes are bounded first, see bounds.ts).
+ */
 export function validateLesson(input: unknown, source: string): ValidationResult {
   const fmt = (p: Problem): string => `${source}: ${p.path.length ? p.path.join('.') : '(root)'}: ${p.message}`;
+  const report = (problems: Problem[]): { errors: string[] } => {
+    const errors = problems.slice(0, MAX_ERRORS).map(fmt);
+    if (problems.length > MAX_ERRORS) errors.push(`${source}: … and ${problems.length - MAX_ERRORS} more problems`);
+    return { errors };
+  };
+  const tooBig = checkBounds(input);
+  if (tooBig !== null) return report([tooBig]);
   const parsed = LessonSchema.safeParse(input);
   if (!parsed.success) {
     const problems: Problem[] = [];
@@ -38,9 +52,9 @@ export function validateLesson(input: unknown, source: string): ValidationResult
           const near = closest(k, FIELD_NAMES);
           problems.push({ path: [...issuePath(i), k], message: `unknown field${near ? ` (did you mean '${near}'?)` : ''}` });
         }
-      } else problems.push({ path: issuePath(i), message: issueMessage(i) });
+      } else problems.push({ path: issuePath(i), message: issueMessage(i, valueAt(input, issuePath(i))) });
     }
-    return { errors: problems.map(fmt) };
+    return report(problems);
   }
   const def = parsed.data as unknown as LessonDef;
   const problems: Problem[] = [];
@@ -51,8 +65,18 @@ export function validateLesson(input: unknown, source: string): ValidationResult
     if (first !== undefined) problems.push({ path: ['steps', i, 'id'], message: `'${s.id}' is already the id of steps.${first}` });
     else seen.set(s.id, i);
   });
-  if (problems.length) return { errors: problems.map(fmt) };
+  if (problems.length) return report(problems);
   return { lesson: { ...def, steps, source } };
+}
+
+/** The input's value at an issue's path (own properties only), for "did you mean" on enum values. */
+function valueAt(input: unknown, path: Path): unknown {
+  let v = input;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
 }
 
 function checkStep(def: LessonDef, s: StepDef, i: number, out: Problem[]): Step {

@@ -9,11 +9,12 @@ describe('--redis-url', () => {
   });
 
   it('refuses a non-loopback URL unless --allow-remote', () => {
-    expect(checkRedisUrl('redis://127.0.0.1:6379').port).toBe('6379');
-    expect(checkRedisUrl('redis://:secret@localhost:6380/2').pathname).toBe('/2');
+    expect(checkRedisUrl('redis://127.0.0.1:6379')).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0, tls: false });
+    expect(checkRedisUrl('redis://:secret@localhost:6380/2')).toMatchObject({ host: 'localhost', port: 6380, db: 2, password: 'secret' });
+    expect(checkRedisUrl('redis://[::1]')).toMatchObject({ host: '::1', port: 6379 });
     expect(() => checkRedisUrl('redis://10.0.0.5:6379')).toThrow(RemoteRedisRefused);
     expect(() => checkRedisUrl('redis://10.0.0.5:6379')).toThrow(/--allow-remote/);
-    expect(checkRedisUrl('rediss://cache.example.com:6380', true).hostname).toBe('cache.example.com');
+    expect(checkRedisUrl('rediss://cache.example.com:6380', true)).toMatchObject({ host: 'cache.example.com', tls: true });
   });
 
   it('explains a malformed URL', () => {
