@@ -6,7 +6,7 @@
 import type { Goal, MetricGoal, Op } from './goal';
 import { metricInfo } from './goalMetrics';
 
-function isPercent(g: MetricGoal): boolean {
+export function isPercent(g: MetricGoal): boolean {
   const info = metricInfo(g.metric);
   // Shares and count ratios are percentages; a Redis counter per request is a plain number.
   return info?.percent === true || (g.per !== undefined && info?.kind === 'count');
@@ -37,10 +37,15 @@ export function actionClause(ref: string): string {
   }
 }
 
-function windowWords(g: MetricGoal): string {
+/** Options: `brief` leaves out "over the whole step" (where the step's timeline is shown anyway). */
+export interface DescribeOptions {
+  brief?: boolean;
+}
+
+function windowWords(g: MetricGoal, o: DescribeOptions = {}): string {
   if (metricInfo(g.metric)?.wholeRun) return 'since the cluster started';
   const w = g.window;
-  if (!w) return 'over the whole step';
+  if (!w || (w.after === undefined && !w.fromSec && w.forSec === undefined)) return o.brief ? '' : 'over the whole step';
   if (w.after !== undefined) {
     const start = w.fromSec ? `${w.fromSec} s after ${actionClause(w.after)}` : actionClause(w.after);
     if (w.forSec === undefined) return w.fromSec ? `from ${start} on` : `once ${start}`;
@@ -66,11 +71,11 @@ const LEVEL_OP: Record<Op, string> = {
 };
 
 /** A comparison in two halves: what is compared, and over which window. */
-function comparison(g: MetricGoal): { what: string; when: string } {
+function comparison(g: MetricGoal, o: DescribeOptions = {}): { what: string; when: string } {
   if (g.label !== undefined) return { what: labelled(g, g.label), when: '' };
   const info = metricInfo(g.metric);
   const label = info?.label ?? g.metric;
-  const when = windowWords(g);
+  const when = windowWords(g, o);
   if (g.per !== undefined) {
     const per = metricInfo(g.per)?.label ?? g.per;
     return { what: `${label} per ${per.replace(/s$/, '')} ${LEVEL_OP[g.op]} ${value(g)}`, when };
@@ -108,8 +113,8 @@ function join(parts: string[], word: 'and' | 'or'): string {
 
 const full = (c: { what: string; when: string }) => (c.when ? `${c.what} ${c.when}` : c.what);
 
-function clause(g: Goal): string {
-  if (!('all' in g) && !('any' in g)) return full(comparison(g));
+function clause(g: Goal, o: DescribeOptions = {}): string {
+  if (!('all' in g) && !('any' in g)) return full(comparison(g, o));
   const parts = 'all' in g ? g.all : g.any;
   const word = 'all' in g ? 'and' : 'or';
   const leaves = parts.every((p) => !('all' in p) && !('any' in p)) ? parts.map((p) => comparison(p as MetricGoal)) : null;
@@ -120,7 +125,7 @@ function clause(g: Goal): string {
 }
 
 /** The whole goal as one sentence, capitalised, with a full stop. */
-export function describeGoal(g: Goal): string {
-  const s = clause(g);
+export function describeGoal(g: Goal, o: DescribeOptions = {}): string {
+  const s = clause(g, o);
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 }
