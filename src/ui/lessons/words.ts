@@ -120,5 +120,6 @@ export function quizVerdict(correct: boolean, explanation: string): string | nul
 /** "Redis goes down in 12 s" for a scripted fault `inSec` seconds ahead. */
 export function countdownWords(action: FaultAction, inSec: number): string {
   const clause = actionClause(actionRef(action));
-  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)} in ${Math.max(0, Math.ceil(inSec))} s`;
+  const head = clause.startsWith('node-') ? clause : `${clause.charAt(0).toUpperCase()}${clause.slice(1)}`;
+  return `${head} in ${Math.max(0, Math.ceil(inSec))} s`;
 }
