@@ -71,7 +71,7 @@ logouts.
       goal: {
         all: [
           { metric: 'logouts', op: '>', value: 0, window: { after: 'redis-down', forSec: 30 }, label: 'Users get logged out during the outage' },
-          { metric: 'logouts', op: '>', value: 0, window: { after: 'redis-up', forSec: 30 }, label: 'and again when Redis is back' },
+          { metric: 'logouts', op: '>', value: 0, window: { after: 'redis-up', forSec: 30 }, label: 'Users get logged out again when Redis is back' },
         ],
       },
       hints: ['Change "on Redis failure" to fallback-file.'],

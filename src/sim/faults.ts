@@ -25,7 +25,9 @@ function watchReroutes(w: World, node: string): void {
 export function reportReroutes(w: World, node: string, watch: { users: Set<number>; rerouted: number }): void {
   if (w.watches.get(node) === watch) w.watches.delete(node);
   const n = watch.rerouted;
-  feed(w, 'info', `${n} user${n === 1 ? '' : 's'} re-routed from ${node} to other nodes`);
+  // With one node there is nowhere to re-route to: "0 users re-routed to other nodes" would be a riddle.
+  if (w.nodes.size === 1) feed(w, 'info', `${node} is the only node: its users had nowhere else to go`);
+  else feed(w, 'info', `${n} user${n === 1 ? '' : 's'} re-routed from ${node} to other nodes`);
 }
 
 /** Apply a fault now. Returns an error message if it does not apply (unknown node, wrong state). */

@@ -4,6 +4,7 @@
  * Pure functions of the settings, so a student who never read the lesson still knows
  * what they are looking at.
  */
+import { count } from './format';
 import type { BalancerStrategy, ClientPopulation, SessionDriver, SimSettings } from '../sim/types';
 
 /** Each strategy as an nginx upstream block spells it (round robin is the default: no directive). */
@@ -54,9 +55,11 @@ export const CLIENTS_LABEL: Readonly<Record<ClientPopulation, string>> = {
   mixed: 'mixed',
 };
 
-const WHERE_SESSIONS: Readonly<Record<SessionDriver, (nodes: number) => string>> = {
-  file: (n) => (n === 1 ? 'sessions on the node’s disk' : 'sessions on each node’s own disk'),
-  redis: () => 'sessions in one shared Redis',
+const WHERE_SESSIONS: Readonly<Record<SessionDriver, (s: SimSettings) => string>> = {
+  file: (s) => (s.nodes.length === 1 ? 'sessions on the node’s disk' : 'sessions on each node’s own disk'),
+  redis: (s) => (s.redis.dedicatedSessionRedis
+    ? 'sessions in a Redis of their own (the cache has another)'
+    : s.redis.cacheLoad !== undefined && s.redis.cacheLoad !== 'none' ? 'sessions in the same Redis as the cache' : 'sessions in one shared Redis'),
   cookie: () => 'sessions in an encrypted browser cookie',
   array: () => 'sessions kept for one request only',
 };
@@ -65,7 +68,7 @@ const WHERE_SESSIONS: Readonly<Record<SessionDriver, (nodes: number) => string>>
 export function headline(s: SimSettings): string {
   const n = s.nodes.length;
   const users = `${s.users} user${s.users === 1 ? '' : 's'}${s.clients === 'unique' ? '' : ` (${CLIENTS_LABEL[s.clients]})`}`;
-  return `${users} → nginx (${STRATEGY_LABEL[s.balancer.strategy]}) → ${n} Laravel node${n === 1 ? '' : 's'} · ${WHERE_SESSIONS[s.session.driver](n)} (SESSION_DRIVER=${s.session.driver})`;
+  return `${users} → nginx (${STRATEGY_LABEL[s.balancer.strategy]}) → ${n} Laravel node${n === 1 ? '' : 's'} · ${WHERE_SESSIONS[s.session.driver](s)} (SESSION_DRIVER=${s.session.driver})`;
 }
 
 /** Whether the strategy keeps a client on one node (as long as that node lives). */
@@ -73,25 +76,44 @@ export function isSticky(strategy: BalancerStrategy): boolean {
   return strategy === 'ip-hash' || strategy === 'cookie';
 }
 
-/** What to watch for, in one or two plain sentences. */
-export function caption(s: SimSettings): string {
+/** What the page knows besides the settings, so the caption never contradicts the screen. */
+export interface CaptionState {
+  /** A lesson is open: its panel says what to do, so the caption suggests nothing. */
+  inLesson?: boolean;
+  /** Unexpected logouts so far in this run. */
+  logouts?: number;
+}
+
+/** What to watch for, in one or two plain sentences that agree with the counters. */
+export function caption(s: SimSettings, state: CaptionState = {}): string {
   const n = s.nodes.length;
+  const lost = state.logouts ?? 0;
+  const try_ = (words: string) => (state.inLesson ? '' : ` ${words}`);
+  const logouts = `${count(lost)} logout${lost === 1 ? '' : 's'} so far`;
   switch (s.session.driver) {
-    case 'redis':
-      return 'Every node reads and writes sessions in the same Redis, so any node can answer any user: nobody is logged out. Now Redis is the one thing that must not go down — try taking it down.';
+    case 'redis': {
+      const where = s.redis.dedicatedSessionRedis ? 'the same session Redis' : 'the same Redis';
+      const base = `Every node reads and writes sessions in ${where}, so any node can answer any user`;
+      if (lost > 0) return `${base} — yet ${logouts}: when Redis loses a session (down, evicted or expired), that user is logged out whichever node answers.`;
+      return `${base}: nobody is logged out.${try_('Now Redis is the one thing that must not go down — try taking it down.')}`;
+    }
     case 'cookie':
       return 'The session travels in an encrypted cookie that every node can read (they share APP_KEY), so any node can answer any user — as long as the cookie stays under 4 KB.';
     case 'array':
       return 'The array driver forgets the session after every request, on any number of nodes: nobody stays logged in. It exists for tests.';
     case 'file':
-      if (n === 1) return 'One node: every request finds its session file on that node’s disk, so nobody is logged out. Add a second node and watch.';
+      if (n === 1) {
+        return lost > 0
+          ? `One node: every request finds its session file on that node’s disk — but ${logouts}: a crashed or replaced node loses the files on its disk.`
+          : `One node: every request finds its session file on that node’s disk, so nobody is logged out.${try_('Add a second node and watch.')}`;
+      }
       if (s.balancer.strategy === 'ip-hash') {
         return s.clients === 'unique'
-          ? 'ip_hash sends each client address to the same node, so its session file is always there — until that node goes down. Try office NAT or mobile clients, or crash a node.'
+          ? `ip_hash sends each client address to the same node, so its session file is always there — until that node goes down.${try_('Try office NAT or mobile clients, or crash a node.')}`
           : 'ip_hash pins an address, not a person: a whole office lands on one node, and a phone that changes network lands on a node without its session file.';
       }
       if (s.balancer.strategy === 'cookie') {
-        return 'sticky cookie srv_id pins each browser to one node, so its session file is always there — until that node dies. Crash a node and watch its users get logged out.';
+        return `sticky cookie srv_id pins each browser to one node, so its session file is always there — until that node dies.${try_('Crash a node and watch its users get logged out.')}`;
       }
       return `Each node only has the session files it wrote itself. When the balancer sends a user to another node, that node has never seen their session: the user is logged out (✕), and a form they post gets 419 Page Expired (▲).`;
   }

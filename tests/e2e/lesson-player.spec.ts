@@ -60,7 +60,7 @@ test('a student walks lesson 2 to its goal, keyboard first, and the progress sur
   // Step 2 with the mouse. Paused, Next puts step 2's cluster in place at virtual 0 (the clock says
   // so); then 4 nodes, and play. Its goal is a share over 120 virtual seconds.
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next step →' }).click();
   await expect(page.getByRole('heading', { name: 'Step 2 of 2: More servers, more logouts' })).toBeVisible();
   await expect(page).toHaveURL(/[?&]lesson=two-nodes&step=2\b/);
   await expect(page.getByLabel('Virtual clock')).toHaveText('09:00:00');

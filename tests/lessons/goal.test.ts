@@ -23,8 +23,8 @@ describe('validateGoal: what may be divided, and what takes a window', () => {
   });
 
   it('describes them in words', () => {
-    expect(describeGoal({ metric: 'latencyMs.p95', op: '>', value: 150 })).toBe('95th percentile response time (ms) > 150 since the cluster started');
-    expect(describeGoal({ metric: 'redis.commands', per: 'requests', op: '<', value: 1.5 })).toBe('Redis commands per requests < 1.5 over the run');
-    expect(describeGoal({ metric: 'logouts', per: 'requests', op: '<', value: 0.01 })).toBe('unexpected logouts per requests < 1% over the run');
+    expect(describeGoal({ metric: 'latencyMs.p95', op: '>', value: 150 })).toBe('95th percentile response time (ms) is above 150 since the cluster started.');
+    expect(describeGoal({ metric: 'redis.commands', per: 'requests', op: '<', value: 1.5 })).toBe('Redis commands per request stays below 1.5 over the whole step.');
+    expect(describeGoal({ metric: 'logouts', per: 'requests', op: '<', value: 0.01 })).toBe('Unexpected logouts per request stays below 1% over the whole step.');
   });
 });

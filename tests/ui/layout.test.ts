@@ -77,3 +77,27 @@ describe('crowdGrid', () => {
     expect(moveCell(g, 3, 'Home')).toBe(0);
   });
 });
+
+describe('the portrait stage (a phone held upright)', () => {
+  for (const n of [1, 2, 3, 5, 8]) {
+    for (const cacheRedis of [false, true]) {
+      it(`${n} node(s)${cacheRedis ? ' and a cache Redis' : ''} at 374×500: top to bottom, inside, no overlaps, tappable`, () => {
+        const l = stageLayout(374, 500, n, { cacheRedis });
+        const cards = [l.balancer, ...l.nodes, l.redis, ...(l.cache ? [l.cache] : [])];
+        for (const r of [l.crowd, ...cards]) {
+          expect(r.x).toBeGreaterThanOrEqual(0);
+          expect(r.y).toBeGreaterThanOrEqual(0);
+          expect(r.x + r.w).toBeLessThanOrEqual(374);
+          expect(r.y + r.h).toBeLessThanOrEqual(500);
+        }
+        for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlaps(cards[i]!, cards[j]!)).toBe(false);
+        for (const r of cards) expect(overlaps(r, l.crowd)).toBe(false);
+        // Big enough for a finger (WCAG 2.5.8: 24 px at least).
+        for (const r of l.nodes) expect(Math.min(r.w, r.h)).toBeGreaterThanOrEqual(24);
+        expect(l.crowd.y + l.crowd.h).toBeLessThan(l.balancer.y);
+        expect(l.balancer.y + l.balancer.h).toBeLessThan(Math.min(...l.nodes.map((r) => r.y)));
+        expect(Math.max(...l.nodes.map((r) => r.y + r.h))).toBeLessThan(l.redis.y);
+      });
+    }
+  }
+});

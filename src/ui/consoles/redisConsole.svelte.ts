@@ -3,9 +3,11 @@
  * (`runRedisCli`), keeps history, and streams MONITOR until Ctrl+C. Like redis-cli, the prompt
  * turns to `not connected>` after a refused connection and every command retries it.
  */
+import { completeRedisLine, keysInOutput } from '../../console/completion';
 import { CommandHistory } from '../../console/history';
 import { runRedisCli } from '../../console/redisCli';
 import type { Simulation } from '../../sim/simulation';
+import { sessionOwners } from '../state/view';
 import { Transcript } from './transcript.svelte';
 
 /** MONITOR lines are batched to the screen this often (real ms). */
@@ -21,6 +23,8 @@ export class RedisConsole {
   private stopMonitor: (() => void) | null = null;
   private buffer: string[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Keys SCAN or KEYS printed in this console, for Tab (most recent last, bounded). */
+  private seen: string[] = [];
 
   /** `127.0.0.1:6379>`, `127.0.0.1:6379[1]>` for another db, or `not connected>`. */
   get prompt(): string {
@@ -39,6 +43,7 @@ export class RedisConsole {
   attach(sim: Simulation | null): void {
     if (sim === this.sim) return;
     const had = this.sim !== null;
+    this.seen = [];
     this.stop(had ? 'Error: Server closed the connection' : null);
     this.sim = sim;
     this.connected = !!sim?.world.redis;
@@ -71,6 +76,8 @@ export class RedisConsole {
       if (sim !== this.sim) return;
       this.connected = !res.output.startsWith('Could not connect to Redis');
       if (res.output !== '' || line.trim() !== '') this.transcript.push({ kind: 'output', text: res.output });
+      const printed = keysInOutput(res.output);
+      if (printed.length) this.seen = [...this.seen.filter((k) => !printed.includes(k)), ...printed].slice(-500);
       if (res.warning) this.transcript.push({ kind: 'warning', text: res.warning });
       if (res.monitor) this.startMonitor(sim);
     } catch (e) {
@@ -78,6 +85,28 @@ export class RedisConsole {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Tab: complete the command, or a key name — from the keys this console printed and the
+   * session keys the browsers hold (no command is sent: completing is not a KEYS in INFO).
+   * Several matches are listed under the prompt, as a shell does.
+   */
+  complete(line: string): string {
+    const got = completeRedisLine(line, this.knownKeys());
+    if (got.candidates.length > 1) {
+      const shown = got.candidates.slice(0, 8);
+      const more = got.candidates.length - shown.length;
+      this.transcript.push({ kind: 'note', text: `${got.candidates.length} matches: ${shown.join('  ')}${more > 0 ? `  …and ${more} more (type more letters)` : ''}` });
+    }
+    return got.line;
+  }
+
+  private knownKeys(): string[] {
+    const sim = this.sim;
+    if (!sim?.world.redis) return this.seen;
+    const prefix = sim.world.names.keyPrefix;
+    return [...this.seen, ...[...sessionOwners(sim).keys()].map((id) => `${prefix}${id}`)];
   }
 
   /** Ctrl+C: ends MONITOR (redis-cli itself would exit; this console stays). */

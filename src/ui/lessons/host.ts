@@ -24,9 +24,10 @@ export interface LessonHost {
   /**
    * Restart the cluster with these settings — scripted faults (`events`) included — from
    * virtual time 0, visibly (the controls and the feed show the change). Returns what it could
-   * not apply, in the words of the config files (empty: everything).
+   * not apply, in the words of the config files (empty: everything). `what` says why, for
+   * the feed ("step 2 of “Redis as the session store” starts").
    */
-  load(settings: SimSettings): string[];
+  load(settings: SimSettings, what?: string): string[];
   /** Trigger a fault now (shown in the feed). */
   fault(action: FaultAction): void;
   /** Called every animation frame. Returns the unsubscribe function. */
@@ -39,11 +40,16 @@ export interface LessonHost {
   /** Type a line into the page's redis-cli console, visibly. Absent: the panel runs it itself. */
   typeRedis?: (line: string) => void | Promise<void>;
   play(): void;
+  /** The simulation's speed (virtual per real ms). Absent: fast-forward is not offered. */
+  readonly speed?: number;
+  setSpeed?: (speed: number) => void;
 }
 
 /** The parts of `SimRunner` the adapter reads, plus the optional extensions it prefers. */
 export type RunnerLike = Pick<SimRunner, 'view' | 'sim' | 'config' | 'configure' | 'fault' | 'onFrame' | 'reset' | 'play' | 'loading'> & {
-  applySettings?: (next: SimSettings) => unknown;
+  applySettings?: (next: SimSettings, what?: string) => unknown;
+  speed?: number;
+  setSpeed?: (speed: number) => void;
   onFault?: (hook: (action: FaultAction, atMs: number) => void) => () => void;
   typeRedis?: (line: string) => void | Promise<void>;
 };
@@ -59,9 +65,12 @@ export function lessonHost(runner: RunnerLike): LessonHost {
     get loading() {
       return runner.loading;
     },
-    load(settings: SimSettings): string[] {
+    get speed() {
+      return runner.speed;
+    },
+    load(settings: SimSettings, what?: string): string[] {
       if (typeof runner.applySettings === 'function') {
-        runner.applySettings(settings);
+        runner.applySettings(settings, what);
         return [];
       }
       // Fallback: configure() knows nodes, driver, balancer, users, clients and seed only.
@@ -81,6 +90,7 @@ export function lessonHost(runner: RunnerLike): LessonHost {
     onFrame: (hook) => runner.onFrame(hook),
     play: () => runner.play(),
   };
+  if (typeof runner.setSpeed === 'function') host.setSpeed = runner.setSpeed.bind(runner);
   if (typeof runner.onFault === 'function') host.onFault = runner.onFault.bind(runner);
   if (typeof runner.typeRedis === 'function') host.typeRedis = runner.typeRedis.bind(runner);
   return host;

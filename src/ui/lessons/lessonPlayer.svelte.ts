@@ -33,6 +33,17 @@ const PUBLISH_MS = 200;
 const OPEN_ENDED_SEC = 24 * 3600;
 /** Give up waiting for a requested restart after this long (real ms) and evaluate what runs. */
 const LOAD_WAIT_MS = 3000;
+/**
+ * Fast-forward's speed: far above the controls' 60×. The runner still does at most its frame
+ * budget of simulation per animation frame, so the page keeps drawing while the run catches up.
+ */
+export const FAST_FORWARD_SPEED = 1000;
+
+/** A scripted fault still ahead on the step's timeline: "Redis goes down in 12 s". */
+export interface Upcoming {
+  atSec: number;
+  action: FaultAction;
+}
 
 export class LessonPlayer {
   readonly lessons: Lesson[];
@@ -54,6 +65,10 @@ export class LessonPlayer {
   notice = $state('');
   /** Console lines the player typed itself (when the page's console is not reachable). */
   consoleLog = $state.raw<{ line: string; output: string }[]>([]);
+  /** Running at top speed until the step's verdict is in (see {@link fastForward}). */
+  fastForwarding = $state(false);
+  /** The speed to go back to when fast-forward ends. */
+  private speedBefore: number | null = null;
 
   private evaluator: GoalEvaluator | null = null;
   private sim: Simulation | null = null;
@@ -86,6 +101,61 @@ export class LessonPlayer {
     if (link.warning) this.notice = link.warning;
     if (link.kind === 'sandbox') this.mode = 'sandbox';
     else if (link.kind === 'lesson') this.open(link.lessonId, link.step ?? undefined);
+    // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
+    else if (!link.warning && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
+  }
+
+  /** Whether the page lets the player change the speed (Fast-forward). */
+  get canChangeSpeed(): boolean {
+    return typeof this.host.setSpeed === 'function';
+  }
+
+  /** The lesson after the open one in the course, or null at the end. */
+  get nextLesson(): Lesson | null {
+    const i = this.lessons.findIndex((l) => l.id === this.lesson?.id);
+    return i >= 0 ? (this.lessons[i + 1] ?? null) : null;
+  }
+
+  /** Whether the open step's goal has been met (now or on an earlier visit). */
+  get stepMet(): boolean {
+    const lesson = this.lesson;
+    const step = this.step;
+    if (!lesson || !step) return false;
+    return this.status?.met === true || (this.progress.lessons[lesson.id]?.met.includes(step.id) ?? false);
+  }
+
+  /** The last step's goal is met: the lesson is complete (earlier steps may have been skipped). */
+  get lessonComplete(): boolean {
+    const lesson = this.lesson;
+    return !!lesson && this.stepIndex === lesson.steps.length - 1 && this.stepMet;
+  }
+
+  /** The step's scripted faults still ahead of the clock, soonest first. */
+  get upcoming(): Upcoming[] {
+    const step = this.step;
+    if (!step || this.mode !== 'lesson') return [];
+    return step.events.filter((e) => e.atSec > this.elapsedSec).sort((a, b) => a.atSec - b.atSec);
+  }
+
+  /**
+   * Run the simulation at top speed until the goal's verdict is in (or the step's timeline
+   * ends), then go back to the chosen speed. The runner slices the work per animation frame,
+   * so the page stays responsive and the Goal box shows the progress as it goes.
+   */
+  fastForward(): void {
+    if (this.fastForwarding || this.mode !== 'lesson' || this.status?.decided) return;
+    this.fastForwarding = true;
+    this.speedBefore = this.host.speed ?? null;
+    this.host.setSpeed?.(FAST_FORWARD_SPEED);
+    this.host.play();
+  }
+
+  /** Back to the speed the student had chosen. */
+  stopFastForward(): void {
+    if (!this.fastForwarding) return;
+    this.fastForwarding = false;
+    if (this.speedBefore !== null) this.host.setSpeed?.(this.speedBefore);
+    this.speedBefore = null;
   }
 
   dispose(): void {
@@ -94,6 +164,7 @@ export class LessonPlayer {
   }
 
   showList(): void {
+    this.stopFastForward();
     this.mode = 'list';
     this.nav.replace('');
   }
@@ -120,6 +191,7 @@ export class LessonPlayer {
   goto(index: number): void {
     const lesson = this.lesson;
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
+    this.stopFastForward();
     this.stepIndex = index;
     this.hintsShown = 0;
     this.solutionShown = false;
@@ -143,6 +215,7 @@ export class LessonPlayer {
 
   /** Put the step's starting cluster back (virtual time 0). */
   restartStep(): void {
+    this.stopFastForward();
     this.loadStepPending = true;
   }
 
@@ -166,7 +239,7 @@ export class LessonPlayer {
     if (!lesson || !step) return;
     this.solutionShown = true;
     const sol = step.solution;
-    if (Object.keys(sol.settings).length > 0) this.load(buildSettings(stepScenario(lesson, this.stepIndex, true), OPEN_ENDED_SEC, step.events));
+    if (Object.keys(sol.settings).length > 0) this.load(buildSettings(stepScenario(lesson, this.stepIndex, true), OPEN_ENDED_SEC, step.events), `the solution of step ${this.stepIndex + 1}`);
     for (const f of sol.actions) this.faultAt(f);
     for (const c of sol.console) await this.typeConsole(c.line);
   }
@@ -207,9 +280,9 @@ export class LessonPlayer {
     this.consoleLog = [...this.consoleLog, { line: text, output: r.output }];
   }
 
-  private load(settings: ReturnType<typeof buildSettings>): void {
+  private load(settings: ReturnType<typeof buildSettings>, what: string): void {
     this.waitingFor = { old: this.host.sim, since: performance.now() };
-    const ignored = this.host.load(settings);
+    const ignored = this.host.load(settings, what);
     this.notice = ignored.length
       ? `This step needs settings the simulator's controls cannot set yet (${ignored.join(', ')}): its figures may differ from the lesson's.`
       : '';
@@ -219,7 +292,7 @@ export class LessonPlayer {
     const lesson = this.lesson;
     const step = this.step;
     if (!lesson || !step) return;
-    this.load(buildSettings(stepScenario(lesson, this.stepIndex, false), OPEN_ENDED_SEC, step.events));
+    this.load(buildSettings(stepScenario(lesson, this.stepIndex, false), OPEN_ENDED_SEC, step.events), `step ${this.stepIndex + 1} of “${lesson.title}” starts`);
   }
 
   private noteAction(action: FaultAction, atMs: number): void {
@@ -262,6 +335,7 @@ export class LessonPlayer {
     this.status = status;
     this.elapsedSec = Math.floor(sim.now / 1000);
     this.askDone = this.measureAsk(sim, step);
+    if (this.fastForwarding && (status.decided || sim.now >= step.runSec * 1000)) this.stopFastForward();
   };
 
   private measureAsk(sim: Simulation, step: Step): boolean | null {

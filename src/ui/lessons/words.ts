@@ -3,6 +3,7 @@
  * solution as a visible diff ("SESSION_DRIVER: file → redis"). Pure functions.
  */
 import { actionRef } from '../../lessons/actions';
+import { actionClause } from '../../lessons/describe';
 import { scenarioOf } from '../../lessons/scenario';
 import type { Ask, SettingKey, Solution } from '../../lessons/types';
 import type { FaultAction, SimSettings } from '../../sim/types';
@@ -105,4 +106,20 @@ export function askTarget(ask: Ask): string | null {
   }
   if (ask.console !== undefined) return ask.console;
   return null;
+}
+
+/** An explanation that already opens with its verdict ("Right: …", "No — …") gets no second one. */
+const VERDICT_OPENING = /^\s*(right|correct|exactly|yes|no|not quite|wrong|indeed)\b/i;
+
+/** The word before a quiz answer's explanation: "Right." / "Not quite.", or null when the explanation says it. */
+export function quizVerdict(correct: boolean, explanation: string): string | null {
+  if (VERDICT_OPENING.test(explanation)) return null;
+  return correct ? 'Right.' : 'Not quite.';
+}
+
+/** "Redis goes down in 12 s" for a scripted fault `inSec` seconds ahead. */
+export function countdownWords(action: FaultAction, inSec: number): string {
+  const clause = actionClause(actionRef(action));
+  const head = clause.startsWith('node-') ? clause : `${clause.charAt(0).toUpperCase()}${clause.slice(1)}`;
+  return `${head} in ${Math.max(0, Math.ceil(inSec))} s`;
 }

@@ -42,6 +42,12 @@ export function popoverAnchor(l: StageLayout, nodeRect: Rect, w: number, h: numb
   return { x, y };
 }
 
+/** A wire that leaves and arrives vertically (the portrait stage: top to bottom). */
+export function vWire(p0: Point, p1: Point): Wire {
+  const my = (p0.y + p1.y) / 2;
+  return { p0, c1: { x: p0.x, y: my }, c2: { x: p1.x, y: my }, p1 };
+}
+
 export function hWire(p0: Point, p1: Point): Wire {
   const mx = (p0.x + p1.x) / 2;
   return { p0, c1: { x: mx, y: p0.y }, c2: { x: mx, y: p1.y }, p1 };
@@ -76,6 +82,7 @@ export function overlaps(a: Rect, b: Rect): boolean {
  * holds two cards: sessions above, the cache below.
  */
 export function stageLayout(width: number, height: number, nodeCount: number, opts: { cacheRedis?: boolean } = {}): StageLayout {
+  if (width < PORTRAIT_BELOW && height > width) return portraitLayout(width, height, nodeCount, opts);
   const pad = Math.max(8, Math.round(Math.min(width, height) * 0.03));
   const crowd: Rect = { x: pad, y: pad + 18, w: Math.round(width * 0.3), h: height - 2 * pad - 18 };
   const lbW = clamp(width * 0.15, 118, 190);
@@ -123,6 +130,53 @@ export function stageLayout(width: number, height: number, nodeCount: number, op
     tinyNodes: nodeH < 46,
     lbToNode, nodeToRedis, nodeToCache,
     lbIn: { x: balancer.x, y: balancer.y + balancer.h / 2 },
+  };
+}
+
+/** Narrower stages (a phone held upright) flow top to bottom instead of left to right. */
+export const PORTRAIT_BELOW = 560;
+
+/**
+ * The phone's stage, top to bottom: the crowd, the balancer, the nodes in rows of up to
+ * three, Redis (and the cache's Redis beside it) at the bottom. Every card is wide enough
+ * to tap and none overlaps another.
+ */
+function portraitLayout(width: number, height: number, nodeCount: number, opts: { cacheRedis?: boolean }): StageLayout {
+  const pad = 8;
+  const gap = 10;
+  const inner = width - 2 * pad;
+  const crowd: Rect = { x: pad, y: pad + 18, w: inner, h: Math.round(height * 0.24) };
+  const lbW = Math.round(clamp(inner * 0.55, 150, 220));
+  const lbH = 84;
+  const balancer: Rect = { x: Math.round(width / 2 - lbW / 2), y: crowd.y + crowd.h + 26, w: lbW, h: lbH };
+  const perRow = Math.min(nodeCount, 3);
+  const rows = Math.ceil(nodeCount / perRow);
+  const redisH = Math.round(clamp(height * 0.15, 80, 120));
+  const redisY = height - pad - redisH;
+  const nodesTop = balancer.y + lbH + 30;
+  const nodesSpace = redisY - 30 - nodesTop;
+  const nodeH = Math.round(Math.min(110, (nodesSpace - (rows - 1) * gap) / rows));
+  const nodeW = Math.round((inner - (perRow - 1) * gap) / perRow);
+  const nodes = Array.from({ length: nodeCount }, (_, i): Rect => {
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, nodeCount - row * perRow);
+    const rowX = Math.round(width / 2 - (inRow * nodeW + (inRow - 1) * gap) / 2);
+    return { x: rowX + (i % perRow) * (nodeW + gap), y: nodesTop + row * (nodeH + gap), w: nodeW, h: nodeH };
+  });
+  const redisW = opts.cacheRedis ? Math.round((inner - gap) / 2) : Math.round(clamp(inner * 0.6, 160, 260));
+  const redis: Rect = { x: opts.cacheRedis ? pad : Math.round(width / 2 - redisW / 2), y: redisY, w: redisW, h: redisH };
+  const cache: Rect | null = opts.cacheRedis ? { x: pad + redisW + gap, y: redisY, w: redisW, h: redisH } : null;
+  const lbOut = { x: balancer.x + balancer.w / 2, y: balancer.y + balancer.h };
+  const lbToNode = nodes.map((r) => vWire(lbOut, { x: r.x + r.w / 2, y: r.y }));
+  const nodeToRedis = nodes.map((r) => vWire({ x: r.x + r.w / 2, y: r.y + r.h }, { x: redis.x + redis.w / 2, y: redis.y }));
+  const c = cache;
+  const nodeToCache = c ? nodes.map((r) => vWire({ x: r.x + r.w / 2, y: r.y + r.h }, { x: c.x + c.w / 2, y: c.y })) : [];
+  return {
+    width, height, crowd, balancer, nodes, redis, cache,
+    compactNodes: nodeH < 84 || nodeW < 150,
+    tinyNodes: nodeH < 46,
+    lbToNode, nodeToRedis, nodeToCache,
+    lbIn: { x: balancer.x + balancer.w / 2, y: balancer.y },
   };
 }
 
