@@ -22,7 +22,7 @@ With \`SESSION_DRIVER=file\` Laravel keeps each session in a file on the server'
 skeletons default to \`database\`, but \`file\` is still what many apps run with.)
 
 The id is 40 random letters and digits. The browser carries it in the **\`laravel_session\`**
-cookie (\`laravel-session\` in apps made from the 12.1+ skeleton). Laravel encrypts that cookie
+cookie (\`laravel-session\` in apps made from the laravel/laravel 12.3+ skeleton). Laravel encrypts that cookie
 with a fresh random IV on every response, so its value looks different each time even though the
 id inside is the same.
 

@@ -59,8 +59,10 @@ stuck on **419 Page Expired**, and fewer even get as far as being logged in (whi
 *logout* count can go down while everything gets worse). Adding servers — the usual answer to
 load — makes the problem **worse**.
 
-Another balancing algorithm won't save you either: \`least_conn\` spreads requests just the
-same. The cure is not in the load balancer's arithmetic: the state has to leave the servers.
+Another *spreading* algorithm won't save you: \`least_conn\` moves requests between servers just
+the same. There are two ways out. The balancer can stop spreading a user — pin each one to a
+server (lesson 4: \`ip_hash\`, a sticky cookie), which works until that server goes away — or
+the state can leave the servers (lesson 3: a shared store), which survives a server going away.
 `,
       ask: { text: 'Scale out to 4 nodes.', setting: 'nodes', to: 4 },
       goal: { metric: 'outcomes.csrf_mismatch', per: 'requests', op: '>', value: 0.2, label: 'More than 20% of requests end in 419 Page Expired' },

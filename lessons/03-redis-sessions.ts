@@ -66,8 +66,8 @@ return a key twice, and is finished when the cursor it returns is \`0\` again.
 
 The keys look like \`laravel_database_laravel_cache_<40-character id>\`. \`laravel_database_\` is
 the Redis connection's prefix and \`laravel_cache_\` the cache prefix — both derived from
-\`APP_NAME\` — because sessions go through the cache store. (Apps made from the 12.1+ skeleton
-spell them with dashes: \`laravel-database-laravel-cache-<id>\`.)
+\`APP_NAME\` — because sessions go through the cache store. (Apps made from the laravel/laravel
+12.1+ skeleton spell them with dashes: \`laravel-database-laravel-cache-<id>\`.)
 `,
       ask: { text: 'Run SCAN in the Redis console to list the session keys.', console: 'SCAN 0 MATCH laravel_database_laravel_cache_* COUNT 100' },
       goal: { metric: 'redis.calls.scan', op: '>=', value: 1, label: 'SCAN run in the Redis console' },

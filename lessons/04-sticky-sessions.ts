@@ -46,8 +46,10 @@ Keep the \`file\` driver and switch the balancer: the logouts stop.
       title: 'A phone changes its address',
       narration: `
 \`ip_hash\` assumes a user keeps their address. Phones on a carrier network don't: they move
-between cells and carrier NAT pools, and their public address — often the \`/24\` too — changes
-every few minutes. A new address can hash to the other server, where the session file isn't.
+between Wi-Fi and the mobile network, and a carrier NAT usually keeps one public address per
+subscriber only until the next switch or reconnect — then the address, often the \`/24\` too,
+changes. A new address can hash to the other server, where the session file isn't. (The
+simulator's phones switch every few minutes on average, so a short run shows it.)
 `,
       ask: { text: 'Make the users mobile clients whose IP address changes.', setting: 'clients', to: 'mobile' },
       goal: { metric: 'logouts', op: '>', value: 0, label: 'Mobile users get logged out' },
@@ -78,7 +80,7 @@ consistent;\`? Because Laravel **encrypts** its cookies with a fresh random IV o
 the value of \`laravel_session\` changes with every page, so its hash changes too, and each
 request lands wherever the new value happens to hash. That's no affinity at all.
 
-(And with the 12.1+ skeleton's \`laravel-session\` you couldn't even write it: nginx variable
+(And with the laravel/laravel 12.3+ skeleton's \`laravel-session\` you couldn't even write it: nginx variable
 names only allow letters, digits and \`_\`.)
 `,
       ask: { text: 'Switch the balancer to hash $cookie_laravel_session consistent.', setting: 'balancer', to: 'hash-cookie' },
@@ -101,9 +103,10 @@ upstream laravel_cluster {
 }
 \`\`\`
 
-A new visitor is balanced normally; the response carries \`srv_id\`, whose value is the **MD5 of
-the server's address** (or of its \`route=\`), and every later request with that cookie goes to
-the same server. Addresses don't matter any more: the office is spread across both servers, and
+A new visitor is balanced normally; the response carries \`srv_id\`, which names the server it
+picked: with \`route=\` on the server line the value **is** that route string; without it, the
+**MD5 of the resolved \`ip:port\`** (e.g. of \`10.0.0.11:80\`, not of the name
+\`node1.internal:80\`). Every later request with that cookie goes to the same server. Addresses don't matter any more: the office is spread across both servers, and
 a phone that changes address keeps its cookie.
 
 Check your nginx before you copy this: \`sticky\` was an NGINX Plus feature until open-source
@@ -121,7 +124,7 @@ equivalent is \`cookie SERVERID insert indirect nocache\` with \`cookie s1\` on 
       quiz: {
         question: 'What is in the srv_id cookie nginx sets?',
         choices: [
-          { text: 'The MD5 hash of the chosen server\'s address (or its route= value)', correct: true, explanation: 'Yes — e.g. the MD5 of `node1.internal:80`, so it does not reveal the address directly.' },
+          { text: 'The chosen server\'s route= value if it has one, else the MD5 of its resolved ip:port', correct: true, explanation: 'Yes — nginx\'s `ngx_http_upstream_create_sid` hashes the address the name resolved to (e.g. `10.0.0.11:80`), not the name `node1.internal:80`; with `route=` the cookie carries the route string as it is.' },
           { text: 'The Laravel session id', correct: false, explanation: 'nginx never looks inside the Laravel session; the cookies are independent.' },
           { text: 'The client\'s IP address', correct: false, explanation: 'Then it would break for mobile users just like ip_hash.' },
         ],

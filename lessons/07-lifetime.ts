@@ -17,7 +17,8 @@ export default defineLesson({
       narration: `
 \`SESSION_LIFETIME\` is in **minutes** (120 by default). The redis driver stores each session
 with \`SETEX <key> <lifetime × 60> …\`, so the default is a TTL of 7200 seconds. \`INFO keyspace\`
-shows the average remaining TTL of the keys (\`avg_ttl\`, in milliseconds).
+shows the average remaining TTL of the keys (\`avg_ttl\`, in milliseconds — on a real Redis an
+estimate from the keys its expiry cycle happens to sample, so it moves in jumps).
 
 Set the lifetime to 30 minutes and watch the average TTL drop under 1800 s.
 `,
@@ -84,7 +85,10 @@ and nobody is logged out.
       narration: `
 \`SESSION_EXPIRE_ON_CLOSE=true\` (\`expire_on_close\` in \`config/session.php\`, false by default)
 makes \`laravel_session\` a *browser-session* cookie, without an expiry date. Close the browser
-and the cookie is gone: come back, and you are a guest.
+and the cookie is gone: come back, and you are a guest. (Not everywhere: a browser set to
+restore the previous session — Chrome's and Firefox's "continue where you left off", most phones
+— restores session cookies too, so on those "close" logs nobody out. Don't rely on it for
+security; the simulated browsers really forget.)
 
 Only the cookie goes. The session itself is still in Redis with its 7200-second TTL — nobody
 will ever ask for it again, and it waits there until it expires. So Redis holds **more** session

@@ -15,7 +15,7 @@ import { formatJsonError, parseJsonText } from '../lessons/jsonText';
 import { escapeControls as esc } from './escape';
 import { parseMemory } from '../sim/redis';
 import {
-  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
+  BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, REDIS_CLIENTS, SESSION_CONNECTIONS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
 } from '../sim/types';
 
 /** The longest run, as for scenario files (`durationSec`). */
@@ -35,10 +35,21 @@ Runs a cluster headless on a virtual clock and prints a summary.
   --lifetime MINUTES      SESSION_LIFETIME (default 120)
   --on-redis-failure M    ${REDIS_FAILURE_MODES.join('|')} (default fail-closed)
   --expire-on-close       SESSION_EXPIRE_ON_CLOSE=true
+  --db-connection C       ${DB_CONNECTIONS.join('|')}: DB_CONNECTION of the database driver (default sqlite,
+                          a file on each node; mysql: one shared server)
+  --session-connection C  ${SESSION_CONNECTIONS.join('|')}: SESSION_CONNECTION, the Redis database of the
+                          sessions (default: DB 0; cache: DB 1, which cache:clear flushes)
+  --block-store S         ${BLOCK_STORES.join('|')}: where ->block() locks live (default: the
+                          session's Redis with the redis driver, else each node's own)
+  --redis-client C        ${REDIS_CLIENTS.join('|')}: REDIS_CLIENT (default phpredis, which never
+                          follows a Sentinel failover; predis asks Sentinel)
+  --redis-timeout SECONDS config/database.php timeout/read_timeout (default 0: the client's
+                          own, phpredis 60 s, predis 5 s to connect)
   --event T:ACTION[:ARG]  at T virtual seconds (repeatable):
                           crash|restart|replace|drain|partition|heal:node-N,
                           redis-down, redis-up, redis-failover, redis-blackhole,
-                          redis-latency:MS, deploy (rolling: drain, replace, boot each node)
+                          redis-latency:MS, deploy (rolling: drain, replace, boot each node),
+                          cache-clear (php artisan cache:clear), db-down, db-up (MySQL)
   --scenario FILE.json    settings and events from a file (flags override it)
   --env FILE              a Laravel .env (SESSION_DRIVER, SESSION_LIFETIME, APP_NAME…)
   --nginx FILE            an nginx upstream block (nodes, weights, balancing method)
@@ -89,6 +100,8 @@ const OPTIONS = {
   'dedicated-session-redis': { type: 'boolean' }, concurrency: { type: 'string' }, 'session-block': { type: 'boolean' },
   sentinel: { type: 'boolean' }, 'local-session-cache': { type: 'boolean' }, compare: { type: 'string' },
   'redis-url': { type: 'string' }, 'allow-remote': { type: 'boolean' },
+  'db-connection': { type: 'string' }, 'session-connection': { type: 'string' }, 'block-store': { type: 'string' },
+  'redis-client': { type: 'string' }, 'redis-timeout': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
@@ -197,6 +210,7 @@ export function parseCli(argv: string[], readFile: (path: string) => string): Cl
   }
   if (flags['expire-on-close']) settings.session.expireOnClose = true;
   applyLabFlags(settings, flags, errors);
+  applyClientFlags(settings, flags, errors);
   let compare: Setup[] | null = null;
   if (flags.compare !== undefined) {
     const c = parseSetups(flags.compare);
@@ -296,5 +310,32 @@ function applyLabFlags(settings: SimSettings, flags: Flags, errors: string[]): v
   const usesRedisForSessions = settings.session.driver === 'redis';
   for (const flag of ['dedicated-session-redis', 'sentinel', 'local-session-cache'] as const) {
     if (flags[flag] && !usesRedisForSessions) errors.push(`--${flag} needs --driver redis`);
+  }
+}
+
+/** The Laravel client settings of issue 15: DB_CONNECTION, SESSION_CONNECTION, the lock store, the Redis client and its timeout. */
+function applyClientFlags(settings: SimSettings, flags: Flags, errors: string[]): void {
+  const s = settings.session;
+  if (flags['db-connection'] !== undefined) {
+    const c = oneOf('db-connection', flags['db-connection'], DB_CONNECTIONS, errors);
+    if (c) s.dbConnection = c;
+    if (s.driver !== 'database' && flags['block-store'] !== 'database') errors.push('--db-connection needs --driver database (or --block-store database)');
+  }
+  if (flags['session-connection'] !== undefined) {
+    const c = oneOf('session-connection', flags['session-connection'], SESSION_CONNECTIONS, errors);
+    if (c) s.connection = c;
+  }
+  if (flags['block-store'] !== undefined) {
+    const b = oneOf('block-store', flags['block-store'], BLOCK_STORES, errors);
+    if (b) s.blockStore = b;
+  }
+  if (flags['redis-client'] !== undefined) {
+    const c = oneOf('redis-client', flags['redis-client'], REDIS_CLIENTS, errors);
+    if (c) settings.redis.client = c;
+  }
+  if (flags['redis-timeout'] !== undefined) {
+    const t = Number(flags['redis-timeout']);
+    if (!/^\d+(\.\d+)?$/.test(flags['redis-timeout'].trim()) || t > 600) errors.push(`--redis-timeout: expected seconds from 0 to 600 (0: the client's default), got "${flags['redis-timeout']}"`);
+    else settings.redis.timeoutSec = t === 0 ? null : t;
   }
 }

@@ -4,8 +4,9 @@
  * - framework config (laravel/framework `config/session.php`, `database.php`, `cache.php`, 11.x–13.x):
  *   cookie `Str::slug(APP_NAME, '_').'_session'`, Redis prefix `…'_database_'`, cache prefix `…'_cache_'`.
  *   "Laravel" gives `laravel_session`, and a redis session key `laravel_database_laravel_cache_<id>`.
- * - the laravel/laravel 12.1+ skeleton's own config files use `Str::slug(APP_NAME)` with `-`:
- *   `laravel-session`, `laravel-database-`, `laravel-cache-`.
+ * - the laravel/laravel skeleton's own config files use `Str::slug(APP_NAME)` with `-`: the key
+ *   prefixes `laravel-database-`, `laravel-cache-` since 12.1.0, the cookie `laravel-session` since
+ *   12.3.0 (docs/fidelity.md).
  *
  * `SESSION_COOKIE`, `REDIS_PREFIX` and `CACHE_PREFIX` override these in Laravel; the simulator
  * does not model the overrides (the .env parser says so).

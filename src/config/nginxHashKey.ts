@@ -62,7 +62,7 @@ export function analyseHashKey(key: string): HashKey {
       ok: false, syntax: false, at: second.at, length: key.length - second.at,
       message: `"${written}" is read as the variable "$${first.text}" followed by the text "${second.text}": nginx variable names allow only [A-Za-z0-9_]. ` +
         `Every client without a "${first.text.slice(7)}" cookie hashes on the same key, so they all land on one server. ` +
-        `A cookie whose name contains "-" (like Laravel 12.1+'s "laravel-session") cannot be addressed as $cookie_…: use "sticky cookie", or rename the cookie (SESSION_COOKIE)`,
+        `A cookie whose name contains "-" (like the laravel/laravel 12.3+ skeleton's "laravel-session") cannot be addressed as $cookie_…: use "sticky cookie", or rename the cookie (SESSION_COOKIE)`,
     };
   }
   return { ok: false, syntax: false, at: 0, length: key.length, message: `the simulator models only "hash $cookie_NAME" keys; "${key}" mixes variables and text` };

@@ -55,6 +55,11 @@ const READ_BACK: { [K in SettingKey]?: (s: SimSettings) => SettingChanges[K] } =
   concurrency: (s) => s.concurrency ?? 1,
   sessionBlock: (s) => s.session.block ?? false,
   localSessionCache: (s) => s.session.localCache ?? false,
+  dbConnection: (s) => s.session.dbConnection ?? 'sqlite',
+  sessionConnection: (s) => (s.session.connection === 'cache' ? 'cache' : 'default'),
+  blockStore: (s) => s.session.blockStore ?? (s.session.driver === 'redis' ? 'redis' : 'file'),
+  redisClient: (s) => s.redis.client ?? 'phpredis',
+  redisTimeoutSec: (s) => s.redis.timeoutSec ?? 0,
 };
 
 /** The settings a student can change, read back from engine settings (keys the lessons engine does not know yet are left out). */

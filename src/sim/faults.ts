@@ -5,7 +5,11 @@
 import { REPLACE_BOOT_MS, RESTART_BOOT_MS } from './cluster/appNode';
 import { deployNodeUp, nodeDrained, startDeploy } from './cluster/deploy';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from './cluster/sessionRedis';
+import { cacheClearProblem } from './cluster/cacheTraffic';
+import { databaseFault, staysOnDeadPrimary } from './cluster/clientFaults';
 import { feed } from './feed';
+import { PROXY_TIMEOUT_MS } from './flow';
+import { blackholeWords } from './redis/clientModel';
 import type { FaultAction } from './types';
 import type { World } from './world';
 
@@ -47,11 +51,19 @@ export function applyFault(w: World, action: FaultAction): string | null {
     case 'redis-blackhole': {
       if (!w.redis) return NO_REDIS;
       w.redis.blackhole = true;
-      feed(w, 'fault', 'Redis is black-holed: packets are dropped, calls hang until nginx gives up (60 s)');
+      feed(w, 'fault', `Redis is black-holed: packets are dropped, calls hang — ${blackholeWords(w.settings.redis, PROXY_TIMEOUT_MS)}`);
       return null;
     }
     case 'deploy':
       return startDeploy(w);
+    case 'cache-clear': {
+      const problem = cacheClearProblem(w);
+      if (!problem) w.queue.push({ kind: 'cache-clear', t: w.now, seq: 0 });
+      return problem;
+    }
+    case 'db-down':
+    case 'db-up':
+      return databaseFault(w, action.kind === 'db-down');
     default:
       return nodeFault(w, action);
   }
@@ -96,6 +108,7 @@ function redisFailover(w: World): string | null {
 export function promoteReplica(w: World, lost: number): void {
   const replica = w.replica;
   if (!replica) return;
+  if (staysOnDeadPrimary(w, lost)) return;
   const wasShared = w.cacheRedis === w.redis;
   w.redis = replica;
   if (wasShared) w.cacheRedis = replica;

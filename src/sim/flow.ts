@@ -9,7 +9,9 @@ import { nodeDrained } from './cluster/deploy';
 import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
 import type { Handled } from './laravel/app';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
+import { blackholeOutcome } from './redis/clientModel';
 import { RedisTimeoutError } from './redis/errors';
+import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
@@ -185,11 +187,13 @@ function scheduleFinish(w: World, req: Req, afterMs: number): void {
   w.queue.push(req);
 }
 
-/** A Redis call that never answers: PHP waits, nginx gives up after its read timeout. */
+/** A Redis call that never answers: PHP waits for its client's timeout, nginx for its read timeout; the first wins. */
 function hang(w: World, req: Req): void {
-  req.timedOut = true;
+  const o = blackholeOutcome(w.settings.redis, req.redisClient === null ? 'connect' : 'read', PROXY_TIMEOUT_MS);
+  if (o.status === 500) req.failed = true; // RedisException: a 500, which does not count against max_fails
+  else req.timedOut = true;
   req.kind = 'finish';
-  req.t = Math.max(w.now, req.startedAt + PROXY_TIMEOUT_MS);
+  req.t = Math.max(w.now, req.startedAt + o.afterMs);
   w.queue.push(req);
 }
 
@@ -234,7 +238,7 @@ export async function finish(w: World, req: Req): Promise<void> {
   await release(w, req, node);
   leave(w, req, node);
   route.done(w.now, true);
-  if (w.settings.session.driver === 'file' && w.rng.gc.chance(GC_LOTTERY)) node.disk.gc(w.now);
+  if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(GC_LOTTERY)) collectGarbage(w, node);
   addSessionCookies(w, req, h.id, h.payload.token);
   for (const c of route.responseCookies()) req.cookies.push({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec });
   const r = h.response;
@@ -266,7 +270,7 @@ async function release(w: World, req: Req, node: AppNode): Promise<void> {
 function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
   const driver = w.settings.session.driver;
   if (driver === 'array') return;
-  const key = (driver === 'file' ? node.name : driver) + h.id;
+  const key = (sessionsPerNode(w.settings.session) ? node.name : driver) + h.id;
   const last = w.lastSaved.get(key);
   // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
   if (h.found && last && !sameCart(last, h.readCart) && last.some((item) => !h.payload.cart.includes(item))) req.lostUpdate = true;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defaultNode, defaultSettings, defaultBalancer, MAX_NODES, MAX_USERS, parseEventSpec } from './settings';
 import {
-  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
+  BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, REDIS_CLIENTS, SESSION_CONNECTIONS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
   type ScheduledFault, type SimSettings,
 } from './types';
 
@@ -29,6 +29,11 @@ export const ScenarioSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(8).optional(),
   sessionBlock: z.boolean().optional(),
   localSessionCache: z.boolean().optional(),
+  dbConnection: z.enum(DB_CONNECTIONS).optional(),
+  sessionConnection: z.enum(SESSION_CONNECTIONS).optional(),
+  blockStore: z.enum(BLOCK_STORES).optional(),
+  redisClient: z.enum(REDIS_CLIENTS).optional(),
+  redisTimeoutSec: z.number().min(0).max(600).optional(),
   events: z.array(z.string()).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -67,6 +72,9 @@ export function settingsFromScenario(input: unknown): { settings: SimSettings } 
         onRedisFailure: s.onRedisFailure ?? base.session.onRedisFailure,
         block: s.sessionBlock ?? false,
         localCache: s.localSessionCache ?? false,
+        ...(s.dbConnection !== undefined && { dbConnection: s.dbConnection }),
+        ...(s.sessionConnection !== undefined && { connection: s.sessionConnection }),
+        ...(s.blockStore !== undefined && { blockStore: s.blockStore }),
       },
       redis: {
         ...base.redis,
@@ -75,6 +83,8 @@ export function settingsFromScenario(input: unknown): { settings: SimSettings } 
         cacheLoad: s.cacheLoad ?? 'none',
         dedicatedSessionRedis: s.dedicatedSessionRedis ?? false,
         sentinel: s.sentinel ?? false,
+        ...(s.redisClient !== undefined && { client: s.redisClient }),
+        ...(s.redisTimeoutSec !== undefined && { timeoutSec: s.redisTimeoutSec === 0 ? null : s.redisTimeoutSec }),
       },
       concurrency: s.concurrency ?? 1,
       events: events.sort((a, b) => a.atSec - b.atSec),

@@ -8,7 +8,7 @@ import { createActor } from 'xstate';
 import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
-import { startCacheTraffic, cacheOp } from './cluster/cacheTraffic';
+import { startCacheTraffic, cacheOp, cacheClear } from './cluster/cacheTraffic';
 import { applyReplication } from './cluster/sessionRedis';
 import { applyFault, booted, promoteReplica, reportReroutes } from './faults';
 import { feed } from './feed';
@@ -19,9 +19,11 @@ import { balancerMachine } from './machines/balancerMachine';
 import { redisMachine } from './machines/redisMachine';
 import { Metrics } from './metrics';
 import type { EngineRedis } from './redis/engineRedis';
+import { handshakeCommands } from './redis/clientModel';
 import { SimRedis } from './redis/simRedis';
 import { Rng } from './rng';
 import { laravelNames } from '../config/laravelNames';
+import { SessionDatabase } from './session/databaseStore';
 import { makeStores } from './session/stores';
 import { Trace } from './trace';
 import type { EvictionPolicy, FaultAction, ScheduledFault, SimSettings } from './types';
@@ -68,6 +70,7 @@ export class Simulation {
       redis: null,
       cacheRedis: null,
       replica: null,
+      db: needsDatabase(settings) ? new SessionDatabase(settings.session.dbConnection ?? 'sqlite', settings.session.lifetimeMin * 60_000) : null,
       replicationStream: 0,
       pendingReplication: 0,
       cacheErrors: 0,
@@ -87,9 +90,9 @@ export class Simulation {
     };
     if (needsRedis(settings)) {
       const r = settings.redis;
-      w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy);
+      w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy, handshakeCommands(r));
       w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
-      if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy);
+      if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy, handshakeCommands(r));
     }
     w.storeFor = makeStores(w);
     startCacheTraffic(w);
@@ -198,6 +201,8 @@ export class Simulation {
         return promoteReplica(w, e.lost);
       case 'replicate':
         return applyReplication(w, e.r);
+      case 'cache-clear':
+        return cacheClear(w);
     }
   }
 
@@ -227,10 +232,14 @@ export class Simulation {
 }
 
 function needsRedis(s: SimSettings): boolean {
-  return s.session.driver === 'redis' || (s.redis.cacheLoad ?? 'none') !== 'none';
+  return s.session.driver === 'redis' || (s.redis.cacheLoad ?? 'none') !== 'none' || s.session.blockStore === 'redis';
 }
 
-async function createRedis(w: World, root: Rng, name: string, maxmemoryBytes: number, policy: EvictionPolicy): Promise<SimRedis> {
+function needsDatabase(s: SimSettings): boolean {
+  return s.session.driver === 'database' || s.session.blockStore === 'database';
+}
+
+async function createRedis(w: World, root: Rng, name: string, maxmemoryBytes: number, policy: EvictionPolicy, handshake?: string[][]): Promise<SimRedis> {
   const rng = root.split(`redis/${name}`);
-  return SimRedis.create({ now: () => VIRTUAL_EPOCH_MS + w.now, name, maxmemoryBytes, policy, rng: () => rng.float() });
+  return SimRedis.create({ now: () => VIRTUAL_EPOCH_MS + w.now, name, maxmemoryBytes, policy, rng: () => rng.float(), handshake });
 }

@@ -3,9 +3,23 @@
  * Everything here is plain, serialisable data (STYLE.md §5).
  */
 
-export const SESSION_DRIVERS = ['file', 'redis', 'cookie', 'array'] as const;
+export const SESSION_DRIVERS = ['file', 'redis', 'cookie', 'array', 'database'] as const;
 /** Laravel `SESSION_DRIVER` values the simulator models. */
 export type SessionDriver = (typeof SESSION_DRIVERS)[number];
+
+export const DB_CONNECTIONS = ['sqlite', 'mysql'] as const;
+/** `DB_CONNECTION` for the `database` driver: the skeleton's per-server SQLite file, or one shared MySQL server. */
+export type DbConnection = (typeof DB_CONNECTIONS)[number];
+
+export const BLOCK_STORES = ['file', 'database', 'redis'] as const;
+/** Where `->block()` locks live (`session.block_store`, else `CACHE_STORE`). */
+export type BlockStore = (typeof BLOCK_STORES)[number];
+
+export const REDIS_CLIENTS = ['phpredis', 'predis'] as const;
+/** `REDIS_CLIENT`: phpredis (Laravel's default, no Sentinel support) or predis (`'replication' => 'sentinel'`). */
+export type RedisClientKind = (typeof REDIS_CLIENTS)[number];
+
+export const SESSION_CONNECTIONS = ['default', 'cache'] as const;
 
 export const BALANCER_STRATEGIES = ['round-robin', 'least-conn', 'ip-hash', 'cookie', 'hash-cookie'] as const;
 /**
@@ -44,6 +58,8 @@ export interface NodeSpec {
   failTimeoutSec: number;
   /** `down` flag: the server keeps its slot in ip_hash but takes no traffic. */
   down: boolean;
+  /** nginx 1.29.6+ `drain`: only clients bound to it by the sticky cookie still reach it. Default false. */
+  drain?: boolean;
   /** `backup`: only used when every primary is unavailable. */
   backup: boolean;
   /** HAProxy `cookie <value>` / nginx `route=`: the value a sticky cookie names this server by. */
@@ -82,6 +98,13 @@ export interface SessionSettings {
   block?: boolean;
   /** A read-through, write-through copy of sessions in each node's memory. Default false. */
   localCache?: boolean;
+  /** `DB_CONNECTION` when the driver is `database`. Default 'sqlite' (the 11/12 skeleton). */
+  dbConnection?: DbConnection;
+  /**
+   * Where `->block()` locks live. Default (unset): the session's own store — Redis for the redis
+   * driver, each node for the others (what the engine did before the setting existed).
+   */
+  blockStore?: BlockStore;
 }
 
 export const CACHE_LOADS = ['none', 'light', 'heavy'] as const;
@@ -103,6 +126,10 @@ export interface RedisSettings {
   dedicatedSessionRedis?: boolean;
   /** A replica and Sentinel: `redis-failover` promotes the replica after down-after-milliseconds. Default false. */
   sentinel?: boolean;
+  /** `REDIS_CLIENT`. Default 'phpredis' (with Sentinel it never follows a failover). */
+  client?: RedisClientKind;
+  /** config/database.php `timeout`/`read_timeout` in seconds; null/unset = the client's default (phpredis 60 s, predis 5 s). */
+  timeoutSec?: number | null;
 }
 
 /** Fault actions that can be scheduled or triggered live. */
@@ -123,7 +150,12 @@ export type FaultAction =
   /** Every Redis command takes this much longer (0 restores). */
   | { kind: 'redis-latency'; ms: number }
   /** Every node's packets to Redis are dropped. */
-  | { kind: 'redis-blackhole' };
+  | { kind: 'redis-blackhole' }
+  /** `php artisan cache:clear`: FLUSHDB on the cache connection's database (DB 1). */
+  | { kind: 'cache-clear' }
+  /** The shared MySQL server of the `database` driver goes down / comes back. */
+  | { kind: 'db-down' }
+  | { kind: 'db-up' };
 
 /** A fault at a virtual time. */
 export interface ScheduledFault {

@@ -16,6 +16,7 @@ import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
 import type { EngineRedis } from './redis/engineRedis';
 import type { Rng } from './rng';
+import type { SessionDatabase } from './session/databaseStore';
 import type { SessionStore, StoreRequest } from './session/store';
 import type { Trace } from './trace';
 import type { FaultAction, SimSettings, TraceRecord } from './types';
@@ -73,6 +74,7 @@ export type Tick = Scheduled & (
   | { kind: 'cache' }
   | { kind: 'promote'; lost: number }
   | { kind: 'replicate'; r: Replication }
+  | { kind: 'cache-clear' }
 );
 
 export type SimEvent = Req | Tick;
@@ -111,6 +113,8 @@ export interface World {
   cacheRedis: EngineRedis | null;
   /** Sentinel's replica, until it is promoted. */
   replica: EngineRedis | null;
+  /** The `database` driver's (and database cache store's) database: null when neither is used. */
+  db: SessionDatabase | null;
   replicationStream: number;
   pendingReplication: number;
   cacheErrors: number;

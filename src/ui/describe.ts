@@ -46,6 +46,7 @@ export const DRIVER_LABEL: Readonly<Record<SessionDriver, string>> = {
   redis: 'redis (shared)',
   cookie: 'cookie (browser)',
   array: 'array (none kept)',
+  database: 'database (11/12 default)',
 };
 
 export const CLIENTS_LABEL: Readonly<Record<ClientPopulation, string>> = {
@@ -62,6 +63,7 @@ const WHERE_SESSIONS: Readonly<Record<SessionDriver, (s: SimSettings) => string>
     : s.redis.cacheLoad !== undefined && s.redis.cacheLoad !== 'none' ? 'sessions in the same Redis as the cache' : 'sessions in one shared Redis'),
   cookie: () => 'sessions in an encrypted browser cookie',
   array: () => 'sessions kept for one request only',
+  database: (n) => (n === 1 ? 'sessions in a database table' : 'sessions in a database table (SQLite: one per node)'),
 };
 
 /** "100 users → nginx (round robin) → 2 Laravel nodes · sessions on each node's own disk (SESSION_DRIVER=file)". */
@@ -101,6 +103,13 @@ export function caption(s: SimSettings, state: CaptionState = {}): string {
       return 'The session travels in an encrypted cookie that every node can read (they share APP_KEY), so any node can answer any user — as long as the cookie stays under 4 KB.';
     case 'array':
       return 'The array driver forgets the session after every request, on any number of nodes: nobody stays logged in. It exists for tests.';
+    case 'database':
+      if ((s.session.dbConnection ?? 'sqlite') === 'mysql') {
+        return 'Every node reads and writes the sessions table on one shared MySQL server, so any node can answer any user. Now that server must not go down — and only the session lottery deletes expired rows.';
+      }
+      return n === 1
+        ? 'A fresh Laravel 11/12 app: SESSION_DRIVER=database on DB_CONNECTION=sqlite, a database file on this node’s disk. Fine on one node — add a second one.'
+        : 'DB_CONNECTION=sqlite is database/database.sqlite on each node’s own disk: a second node has its own sessions table, so users are logged out (✕) and forms get 419 (▲), exactly as with the file driver.';
     case 'file':
       if (n === 1) {
         return lost > 0

@@ -50,10 +50,10 @@ describe('npm run sim -- flags', () => {
     const r = parse('--nodes 9 --driver mongo --users 0 --event 5:explode:node-1 --event 5:crash:node-4 --redis-maxmemory lots');
     expect('errors' in r && r.errors).toEqual([
       '--nodes: expected a whole number from 1 to 8, got "9"',
-      '--driver: "mongo" is not one of file, redis, cookie, array',
+      '--driver: "mongo" is not one of file, redis, cookie, array, database',
       '--users: expected a whole number from 1 to 10000, got "0"',
       '--redis-maxmemory: expected a size such as 2mb, 512kb or 1048576, got "lots"',
-      '--event "5:explode:node-1": unknown action "explode"; expected one of crash, restart, replace, drain, partition, heal, redis-down, redis-up, deploy, redis-failover, redis-blackhole, redis-latency',
+      '--event "5:explode:node-1": unknown action "explode"; expected one of crash, restart, replace, drain, partition, heal, redis-down, redis-up, deploy, redis-failover, redis-blackhole, cache-clear, db-down, db-up, redis-latency',
       '--event "5:crash:node-4": crash needs a node, node-1 … node-2',
     ]);
   });
@@ -123,5 +123,25 @@ describe('the sim process', () => {
     const lines = execFileSync('cat', [trace], { encoding: 'utf8' }).trim().split('\n');
     expect(lines).toHaveLength(json.requests as number);
     writeFileSync(join(dir, 'x'), '');
+  });
+});
+
+describe('issue 15 flags: the database driver, SESSION_CONNECTION, lock store, Redis client', () => {
+  const parseFlags = (s: string) => parseCli(s.split(' '), () => { throw new Error('no files'); });
+  it('sets each setting', () => {
+    const r = parseFlags('--driver database --db-connection mysql --session-connection cache --block-store database --redis-client predis --redis-timeout 2');
+    if ('errors' in r) throw new Error(r.errors.join());
+    expect(r.settings.session).toMatchObject({ driver: 'database', dbConnection: 'mysql', connection: 'cache', blockStore: 'database' });
+    expect(r.settings.redis).toMatchObject({ client: 'predis', timeoutSec: 2 });
+  });
+  it('says what is wrong, by flag', () => {
+    const r = parseFlags('--db-connection pgsql --redis-client relay --redis-timeout soon --block-store memcached');
+    expect('errors' in r && r.errors).toEqual([
+      '--db-connection: "pgsql" is not one of sqlite, mysql',
+      '--db-connection needs --driver database (or --block-store database)',
+      '--block-store: "memcached" is not one of file, database, redis',
+      '--redis-client: "relay" is not one of phpredis, predis',
+      '--redis-timeout: expected seconds from 0 to 600 (0: the client\'s default), got "soon"',
+    ]);
   });
 });

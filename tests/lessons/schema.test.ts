@@ -27,9 +27,9 @@ describe('lesson validation names the file and the field path', () => {
       `${f}: id: expected kebab-case, e.g. 'two-nodes'`,
       `${f}: title: expected a non-empty string`,
       `${f}: objectives: name at least one objective`,
-      `${f}: start.driver: expected one of "file", "redis", "cookie", "array"`,
+      `${f}: start.driver: expected one of "file", "redis", "cookie", "array", "database"`,
       `${f}: steps.0.narration: expected string (missing)`,
-      `${f}: steps.0.ask.to: expected one of "file", "redis", "cookie", "array"`,
+      `${f}: steps.0.ask.to: expected one of "file", "redis", "cookie", "array", "database"`,
       `${f}: steps.0.goal.all.0.op: expected one of '<', '<=', '==', '!=', '>=', '>'`,
       `${f}: steps.0.goal.all.0.value: expected a number`,
       // The engine's own message (its list of actions grows with the engine).

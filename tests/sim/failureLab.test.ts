@@ -127,8 +127,8 @@ describe('network trouble', () => {
 });
 
 describe('Redis Sentinel failover', () => {
-  it('about 30 s of 500s until the replica is promoted; unreplicated writes are reported lost', async () => {
-    const { sum, sim } = await run('--driver redis --sentinel --event 100:redis-failover');
+  it('predis: about 30 s of 500s until the replica is promoted; unreplicated writes are reported lost', async () => {
+    const { sum, sim } = await run('--driver redis --sentinel --redis-client predis --event 100:redis-failover');
     expect(sum.outcomes.server_error).toBeGreaterThan(0);
     const feed = feedOf(sim);
     const promoted = sim.world.feed.find((f) => f.text.startsWith('Sentinel promoted the replica'));

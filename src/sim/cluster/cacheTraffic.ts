@@ -4,6 +4,7 @@
  * writes and reads over a large key space fills memory until maxmemory makes Redis evict
  * (or, under noeviction, refuse writes with OOM).
  */
+import { feed } from '../feed';
 import type { CacheLoad } from '../types';
 import type { World } from '../world';
 
@@ -56,4 +57,48 @@ export async function cacheOp(w: World): Promise<void> {
   } catch {
     w.cacheErrors++;
   }
+}
+
+/** Which Redis database a key lives in (the simulated server has one keyspace; Laravel uses two). */
+export function redisDbOf(w: World, key: string): 0 | 1 {
+  const prefix = w.names.redisPrefix + w.names.cachePrefix;
+  if (!key.startsWith(prefix)) return 0;
+  const rest = key.slice(prefix.length);
+  // Cache::… values are on the `cache` connection (REDIS_CACHE_DB, 1).
+  if (rest.startsWith('fragment:')) return 1;
+  // Locks use REDIS_CACHE_LOCK_CONNECTION, `default` in the 11/12 skeleton: DB 0.
+  if (rest.startsWith('session:')) return 0;
+  // Sessions: SESSION_CONNECTION, `default` (DB 0) unless set to `cache`.
+  return w.settings.session.connection === 'cache' ? 1 : 0;
+}
+
+/** Why `cache:clear` cannot run now (null: it can). */
+export function cacheClearProblem(w: World): string | null {
+  const redis = w.cacheRedis;
+  if (!redis) return 'the cache store is not Redis here (add a cache load, or use the redis session driver)';
+  if (!redis.isUp || redis.blackhole) return 'Redis is not reachable: cache:clear fails with a connection error';
+  return null;
+}
+
+/**
+ * `php artisan cache:clear` with `CACHE_STORE=redis`: RedisStore::flush() runs FLUSHDB on the
+ * cache connection, i.e. database 1 — every cached value, and every session too when
+ * SESSION_CONNECTION=cache puts them there. (The simulated server has one keyspace: the keys of
+ * database 1 are deleted by name.) A dedicated session Redis is another server and is untouched.
+ */
+export async function cacheClear(w: World): Promise<void> {
+  const redis = w.cacheRedis;
+  if (cacheClearProblem(w) !== null || !redis) return;
+  const keys = (await redis.keys('*', 'artisan')).filter((k) => redisDbOf(w, k) === 1);
+  for (let i = 0; i < keys.length; i += 500) await redis.command('DEL', keys.slice(i, i + 500), 'artisan');
+  const fragment = `${w.names.redisPrefix}${w.names.cachePrefix}fragment:`;
+  const sessions = keys.filter((k) => !k.startsWith(fragment)).length;
+  const cached = keys.length - sessions;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const sessionWords = sessions > 0
+    ? ` and ${plural(sessions, 'session')}: SESSION_CONNECTION=cache put them in the cache's database, so everyone is logged out`
+    : w.settings.session.driver !== 'redis' ? '; no sessions are in Redis'
+      : w.redis !== redis ? '; the sessions are on their own Redis and stay'
+        : '; the sessions are in database 0 (SESSION_CONNECTION=default) and stay';
+  feed(w, sessions > 0 ? 'fault' : 'info', `php artisan cache:clear: FLUSHDB on the cache connection (database 1) removed ${plural(cached, 'cached value')}${sessionWords}`);
 }

@@ -12,6 +12,11 @@ export interface SimRedisOptions {
   policy?: EvictionPolicy;
   /** Seeded [0,1) source for random eviction, sampling and LFU coins. Never Math.random. */
   rng?: () => number;
+  /**
+   * Commands each new client connection sends before its own (phpredis/predis: `AUTH` when a
+   * password is set, then `SELECT db`): counted and shown in MONITOR like any command.
+   */
+  handshake?: readonly (readonly string[])[];
 }
 
 /** Plain data for the UI. */

@@ -74,6 +74,12 @@ export abstract class SimRedisBase {
     if (clients.has(clientId)) return;
     clients.add(clientId);
     this.core.stats.connectionsReceived++;
+    for (const [name, ...args] of this.opts.handshake ?? []) {
+      if (name === undefined) continue;
+      this.core.stats.stat(name.toLowerCase()).calls++;
+      this.core.stats.totalCommands++;
+      if (this.core.monitor.active) this.core.monitor.emit(this.core.rawNow, clientId, name, args);
+    }
   }
 
   disconnect(clientId: string): void {

@@ -11,6 +11,7 @@ import { FallbackStore } from './fallbackStore';
 import { LocalCacheStore } from './localCacheStore';
 import { RedisSessionStore } from './redisStore';
 import type { SessionStore } from './store';
+import type { SessionSettings } from '../types';
 
 export function makeStores(w: World): (node: AppNode) => SessionStore {
   const s = w.settings.session;
@@ -19,6 +20,11 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
       return (node) => node.disk;
     case 'array':
       return () => arrayStore;
+    case 'database': {
+      const db = w.db;
+      if (!db) throw new Error('the database driver needs a database');
+      return (node) => db.tableFor(node);
+    }
     case 'cookie': {
       const store = new CookieSessionStore(s.lifetimeMin * 60, s.expireOnClose);
       return () => store;
@@ -41,4 +47,20 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
       };
     }
   }
+}
+
+/** Whether each node keeps its own sessions (file, SQLite): a session's saves are compared per node. */
+export function sessionsPerNode(s: Pick<SessionSettings, 'driver' | 'dbConnection'>): boolean {
+  return s.driver === 'file' || (s.driver === 'database' && (s.dbConnection ?? 'sqlite') === 'sqlite');
+}
+
+/** Drivers that need the session lottery (`[2, 100]`) to delete expired sessions: file and database. */
+export function hasLottery(driver: SessionSettings['driver']): boolean {
+  return driver === 'file' || driver === 'database';
+}
+
+/** The lottery was won on this node: its handler's `gc()` deletes the expired sessions it can see. */
+export function collectGarbage(w: World, node: AppNode): void {
+  if (w.settings.session.driver === 'file') node.disk.gc(w.now);
+  else if (w.settings.session.driver === 'database') w.db?.tableFor(node).gc(w.now);
 }

@@ -8,6 +8,7 @@
 import { Simulation } from '../../sim/simulation';
 import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
+import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { RunningTotals } from '../metrics/chartData';
 import { outcomeCode } from '../outcomes';
 import { packetDuration, PacketPool } from '../stage/packets';
@@ -375,8 +376,8 @@ export class SimRunner {
     }
     this.detailBusy = true;
     try {
-      // Like redis-cli's KEYS * (it counts as a command in INFO, as it would on a real server).
-      const keys = await redis.keys('*');
+      // SCAN in batches, as lesson 3 teaches (each call counts as a command in INFO, as on a real server).
+      const keys = await scanAll(redis);
       if (sim !== this.sim || this.selection?.kind !== 'redis') return;
       const prefix = sim.world.names.keyPrefix;
       const owners = sessionOwners(sim);
@@ -391,4 +392,16 @@ export class SimRunner {
       this.detailBusy = false;
     }
   }
+}
+
+/** Every key, walked with `SCAN cursor COUNT 1000` until the cursor is 0 again (never KEYS *). */
+async function scanAll(redis: EngineRedis): Promise<string[]> {
+  const seen = new Set<string>();
+  let cursor = '0';
+  do {
+    const [next, keys] = (await redis.command('SCAN', [cursor, 'COUNT', '1000'])) as [string, string[]];
+    for (const k of keys) seen.add(k);
+    cursor = next;
+  } while (cursor !== '0');
+  return [...seen];
 }
