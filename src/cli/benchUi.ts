@@ -1,10 +1,13 @@
 /**
- * `npm run bench:ui`: build the app, print the first screen's JavaScript size (gzip), then
- * serve it and measure frame times in headless Chromium with 1,000 users at 10× speed, the
- * frame rate uncapped (--disable-gpu-vsync --disable-frame-rate-limit), for about 10 s.
+ * `npm run bench:ui -- --users N --speed S`: build the app, print the first screen's JavaScript
+ * size (gzip), then serve it and measure the page in headless Chromium with N users (default
+ * 1,000) at S× (default 10), the frame rate uncapped (--disable-gpu-vsync
+ * --disable-frame-rate-limit), for about 10 s after a warm-up.
  *
  * Prints `initial JS gzip: N KB` (the entry chunk and its static imports; the lazily loaded
- * Redis mock is excluded) and `p95 frame ms: X`.
+ * Redis mock is excluded), `achieved speed: X×` (virtual seconds advanced ÷ wall seconds during
+ * the sample), `longest task ms: Y` (PerformanceObserver 'longtask' entries during the sample)
+ * and `p95 frame ms: Z`. Bad flags: a message and exit code 2.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +15,9 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
+import { BENCH_UI_USAGE, parseBenchUiArgs, type BenchUiOptions } from './benchUiArgs';
 
-const USERS = 1000;
-const SPEED = 10;
 const WARMUP_MS = 3_000;
-const SAMPLE_MS = 10_000;
-const PORT = 4174;
 
 interface ManifestChunk { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
 
@@ -38,7 +38,17 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-async function main(): Promise<void> {
+interface Sample {
+  deltas: number[];
+  work: number[];
+  parts: { engine: number[]; canvas: number[]; snapshot: number[] };
+  virtualMs: number;
+  wallMs: number;
+  requests: number;
+  longTasks: number[];
+}
+
+async function main(o: BenchUiOptions): Promise<void> {
   const outDir = 'dist';
   await build({ logLevel: 'warn', build: { outDir, manifest: true } });
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
@@ -50,7 +60,7 @@ async function main(): Promise<void> {
   console.log(`lazily loaded JS gzip: ${(lazyGz / 1024).toFixed(1)} KB (${lazy.map((c) => c.file).join(', ')})`);
   console.log(`initial JS gzip: ${(gz / 1024).toFixed(1)} KB`);
 
-  const server = await preview({ logLevel: 'warn', preview: { port: PORT, strictPort: true }, build: { outDir } });
+  const server = await preview({ logLevel: 'warn', preview: { port: o.port, strictPort: true }, build: { outDir } });
   const executablePath = findChromium();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -60,39 +70,65 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://localhost:${PORT}/?users=${USERS}&speed=${SPEED}&bench`);
+    await page.goto(`http://localhost:${o.port}/?users=${o.users}&speed=${o.speed}&bench`);
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await page.waitForTimeout(WARMUP_MS);
+    const sampleMs = o.seconds * 1000;
     // Plain JavaScript in a string: tsx would otherwise inject its helpers into the page function.
     const r = (await page.evaluate(`(async (ms) => {
       const runner = window.__sclRunner;
       const deltas = [];
+      const longTasks = [];
+      const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+      obs.observe({ type: 'longtask' });
       const work0 = runner.frameWork.length;
       const req0 = runner.view ? runner.view.totals.requests : 0;
+      let v0 = 0, w0 = 0, v1 = 0, w1 = 0;
       await new Promise((done) => {
         let last = 0, end = 0;
         const tick = (t) => {
           deltas.push(t - last);
           last = t;
           if (t < end) requestAnimationFrame(tick);
-          else done();
+          else { v1 = runner.sim.now; w1 = performance.now(); done(); }
         };
-        requestAnimationFrame((t) => { last = t; end = t + ms; requestAnimationFrame(tick); });
+        requestAnimationFrame((t) => {
+          last = t; end = t + ms;
+          v0 = runner.sim.now; w0 = performance.now();
+          requestAnimationFrame(tick);
+        });
       });
+      // Long tasks are reported after they end: give the observer a moment.
+      await new Promise((done) => setTimeout(done, 50));
+      obs.disconnect();
+      const p = runner.frameParts;
+      const n = runner.frameWork.length - work0;
       return {
         deltas,
         work: runner.frameWork.slice(work0),
-        achieved: runner.achieved,
+        parts: { engine: p.engine.slice(-n), canvas: p.canvas.slice(-n), snapshot: p.snapshot.slice(-n) },
+        virtualMs: v1 - v0,
+        wallMs: w1 - w0,
         requests: (runner.view ? runner.view.totals.requests : 0) - req0,
+        longTasks,
       };
-    })(${SAMPLE_MS})`)) as { deltas: number[]; work: number[]; achieved: number; requests: number };
+    })(${sampleMs})`)) as Sample;
     const d = [...r.deltas].sort((a, b) => a - b);
-    const w = [...r.work].sort((a, b) => a - b);
-    console.log(`users: ${USERS}, speed: ${SPEED}× (achieved ${r.achieved.toFixed(1)}×), ${r.requests} simulated requests in ${SAMPLE_MS / 1000} s`);
-    console.log(`frames: ${d.length} in ${SAMPLE_MS / 1000} s (${(d.length / (SAMPLE_MS / 1000)).toFixed(0)} fps uncapped)`);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const w = sorted(r.work);
+    const fmt = (xs: number[]) => { const s = sorted(xs); return `p50 ${quantile(s, 0.5).toFixed(2)}, p95 ${quantile(s, 0.95).toFixed(2)}, max ${(s.at(-1) ?? NaN).toFixed(2)}`; };
+    const achieved = r.virtualMs / r.wallMs;
+    console.log(`users: ${o.users}, speed: ${o.speed}×, ${r.requests} simulated requests in ${(r.wallMs / 1000).toFixed(1)} s`);
+    console.log(`frames: ${d.length} in ${(r.wallMs / 1000).toFixed(1)} s (${(d.length / (r.wallMs / 1000)).toFixed(0)} fps uncapped)`);
     console.log(`frame ms: p50 ${quantile(d, 0.5).toFixed(2)}, p99 ${quantile(d, 0.99).toFixed(2)}, max ${d.at(-1)?.toFixed(2)}`);
-    console.log(`JS work per frame (simulation + canvas), ms: p50 ${quantile(w, 0.5).toFixed(2)}, p95 ${quantile(w, 0.95).toFixed(2)}`);
+    console.log(`JS work per frame (simulation + canvas + snapshot), ms: p50 ${quantile(w, 0.5).toFixed(2)}, p95 ${quantile(w, 0.95).toFixed(2)}`);
+    console.log(`  engine ms: ${fmt(r.parts.engine)}`);
+    console.log(`  canvas ms: ${fmt(r.parts.canvas)}`);
+    console.log(`  DOM snapshot ms (when one is taken): ${fmt(r.parts.snapshot.filter((x) => x > 0))}`);
+    console.log(`long tasks: ${r.longTasks.length}`);
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+    console.log(`achieved speed: ${achieved.toFixed(2)}×`);
+    console.log(`longest task ms: ${r.longTasks.length ? Math.max(...r.longTasks).toFixed(0) : 0}`);
     console.log(`p95 frame ms: ${quantile(d, 0.95).toFixed(2)}`);
   } finally {
     await browser.close();
@@ -100,7 +136,17 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+const opts = parseBenchUiArgs(process.argv.slice(2));
+if ('errors' in opts) {
+  for (const e of opts.errors) console.error(`bench:ui: ${e}`);
+  console.error('Run `npm run bench:ui -- --help` for the options.');
+  process.exit(2);
+}
+if (opts.help) {
+  console.log(BENCH_UI_USAGE);
+  process.exit(0);
+}
+main(opts).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -1,41 +1,13 @@
 /**
- * Canvas drawing of the crowd and the packets, as functions of (context, geometry, data,
- * time). Marks are batched by style: one path and one fill per style, not one per user.
+ * Canvas drawing of what moves over the crowd: packets, logout flashes and labels, as functions
+ * of (context, geometry, data, time), batched by style (the crowd itself: crowdPaint.ts).
  */
-import { MARK_STYLE, OUTCOME_STYLE, outcomeOf } from '../outcomes';
+import { OUTCOME_STYLE, outcomeOf } from '../outcomes';
 import type { LogoutMark } from '../state/marks';
-import { cellCenter, type CrowdGrid } from './crowd';
+import { cellCenter, userCell, type CrowdGrid } from './crowd';
 import { glyphPath, stroked } from './glyphs';
 import type { Point, Rect, StageLayout } from './layout';
 import { packetPoint, type PacketPool } from './packets';
-
-/** Draw every active user's mark. `active(i)` says whether user index i is in the crowd. */
-export function drawCrowd(ctx: CanvasRenderingContext2D, g: CrowdGrid, marks: Uint8Array, active: (i: number) => boolean): void {
-  const p: Point = { x: 0, y: 0 };
-  const r = Math.max(1.2, g.cell * 0.34);
-  const lw = Math.max(1, g.cell * 0.11);
-  for (let m = 0; m < MARK_STYLE.length; m++) {
-    const style = MARK_STYLE[m]!;
-    const rr = m === 0 ? r * 0.55 : style.glyph === 'cross' ? r * 1.15 : r;
-    ctx.beginPath();
-    let any = false;
-    for (let i = 0; i < g.n; i++) {
-      if (marks[i] !== m || !active(i)) continue;
-      cellCenter(g, i, p);
-      glyphPath(ctx, style.glyph, p.x, p.y, rr);
-      any = true;
-    }
-    if (!any) continue;
-    if (stroked(style.glyph)) {
-      ctx.strokeStyle = style.color;
-      ctx.lineWidth = style.glyph === 'cross' ? lw * 1.9 : lw;
-      ctx.stroke();
-    } else {
-      ctx.fillStyle = style.color;
-      ctx.fill();
-    }
-  }
-}
 
 const FLASH_MS = 800;
 /** At most this many flashes at once: when logouts pour in, the newest flash and the rest stay calm. */
@@ -50,10 +22,11 @@ export function drawFlashes(ctx: CanvasRenderingContext2D, g: CrowdGrid, logouts
   for (let k = logouts.length - 1; k >= 0 && n < MAX_FLASHES; k--) {
     const l = logouts[k]!;
     const age = now - l.at;
-    if (age < 0 || l.user >= g.n) continue;
     if (age > FLASH_MS) break;
+    const c = userCell(g, l.user);
+    if (age < 0 || c < 0) continue;
     n++;
-    cellCenter(g, l.user, p);
+    cellCenter(g, c, p);
     const f = motion ? age / FLASH_MS : 0.3;
     ctx.globalAlpha = motion ? 0.9 * (1 - f) : 0.8;
     ctx.beginPath();
@@ -76,9 +49,10 @@ export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, ar
   const kept: LogoutMark[] = [];
   const h = Math.round(parseFloat(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? '12') * 1.7);
   for (const l of labels) {
-    if (l.user >= g.n) continue;
+    const c = userCell(g, l.user);
+    if (c < 0) continue;
     const age = now - l.at;
-    cellCenter(g, l.user, p);
+    cellCenter(g, c, p);
     const text = `✕ user ${l.user + 1} logged out`;
     const w = ctx.measureText(text).width + 12;
     let x = p.x + g.cell * 0.6 + 3;

@@ -4,7 +4,7 @@
  * → node and back over a fixed real duration, the answer coming back in the outcome's shape.
  * Typed arrays, no allocation per packet; sampled so the screen stays readable.
  */
-import { cellCenter, type CrowdGrid } from './crowd';
+import { cellCenter, groupCell, type CrowdGrid } from './crowd';
 import { wirePoint, type Point, type StageLayout } from './layout';
 
 /** Real ms a packet takes for the round trip: shorter when time runs fast. */
@@ -104,7 +104,7 @@ const scratch: Point = { x: 0, y: 0 };
 export function packetPoint(l: StageLayout, g: CrowdGrid, user: number, node: number, t: number, out: Point): boolean {
   const back = t >= 0.5;
   const u = back ? 1 - t : t; // mirror: the way back retraces the way out
-  const cell = cellCenter(g, user, scratch);
+  const cell = cellCenter(g, groupCell(g, user), scratch);
   const wire = node >= 0 ? l.lbToNode[node] : undefined;
   if (u < 0.25 || !wire) {
     const f = wire ? u / 0.25 : Math.min(1, u / 0.4);

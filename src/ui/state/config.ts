@@ -18,7 +18,7 @@ export interface UiConfig {
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 30, 60] as const;
-export const USER_COUNTS = [10, 25, 50, 100, 200, 500, 1000, 2000, 5000] as const;
+export const USER_COUNTS = [10, 25, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
 export const NODE_COUNTS = Array.from({ length: MAX_NODES }, (_, i) => i + 1);
 
 export const DEFAULT_CONFIG: Readonly<UiConfig> = Object.freeze({

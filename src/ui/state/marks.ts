@@ -9,6 +9,8 @@ import type { TraceRecord } from '../../sim/types';
 /** A user's mark in the crowd. Trouble marks stay until the user is logged in again. */
 export const MARK = { idle: 0, in: 1, guest: 2, loggedOut: 3, expired: 4, error: 5, gateway: 6, timeout: 7, lostUpdate: 8 } as const;
 export type Mark = (typeof MARK)[keyof typeof MARK];
+/** How many different marks there are. */
+export const MARK_COUNT = Object.keys(MARK).length;
 
 /** The mark after request `r`, given the previous one. Pure, so the rule is tested. */
 export function nextMark(prev: number, r: TraceRecord): Mark {
@@ -38,14 +40,15 @@ export const LABEL_MS = 2600;
 
 /**
  * Which logouts carry a text label now. Labels stay for their whole life; a free slot goes
- * to the newest logout already on screen, so labels do not jump around when logouts pour in.
+ * to the newest logout already on screen (of a user `shown` in the crowd), so labels do not
+ * jump around when logouts pour in.
  */
-export function pickLabels(current: readonly LogoutMark[], logouts: readonly LogoutMark[], now: number, max: number): LogoutMark[] {
+export function pickLabels(current: readonly LogoutMark[], logouts: readonly LogoutMark[], now: number, max: number, shown: (user: number) => boolean = () => true): LogoutMark[] {
   const next = current.filter((l) => now - l.at <= LABEL_MS);
   for (let k = logouts.length - 1; k >= 0 && next.length < max; k--) {
     const l = logouts[k]!;
     const age = now - l.at;
-    if (age < 0) continue;
+    if (age < 0 || !shown(l.user)) continue;
     if (age > LABEL_MS / 2) break;
     if (!next.some((x) => x.user === l.user)) next.push(l);
   }

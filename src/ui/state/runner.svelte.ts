@@ -5,6 +5,7 @@
  * second (STYLE.md §10). Canvas layers subscribe with {@link SimRunner.onFrame} and read the
  * packet pool and user marks directly, every frame, without going through Svelte.
  */
+import { flushSync } from 'svelte';
 import { Simulation } from '../../sim/simulation';
 import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
@@ -40,8 +41,10 @@ const PUBLISH_MS = 200;
 const DETAIL_MS = 500;
 /** Most real ms of simulation work per frame; past it the run falls behind the chosen speed. */
 const FRAME_BUDGET_MS = 9;
-/** Virtual ms per runUntil slice (the budget is checked between slices). */
+/** Longest runUntil slice, virtual ms (the budget is checked between slices). */
 const SLICE_MS = 200;
+/** Real ms one slice should take: slices shrink as the crowd grows, so a frame stops near its budget. */
+const SLICE_WORK_MS = 1.5;
 const FEED_MAX = 200;
 
 type FrameHook = (now: number, dt: number) => void;
@@ -67,8 +70,12 @@ export class SimRunner {
   readonly packets = new PacketPool();
   readonly marks = new UserMarks();
   private readonly totalsSeries = new RunningTotals();
-  /** Real ms spent in each of the last frames (simulation + drawing), for `npm run bench:ui`. */
+  /** Real ms spent in each of the last frames (simulation + drawing + snapshot), for `npm run bench:ui`. */
   readonly frameWork: number[] = [];
+  /** Animation frames so far (layers use it to do slow checks every few frames). */
+  frames = 0;
+  /** The same frames split: engine stepping, canvas layers, DOM snapshot and its render (0 when none was taken). */
+  readonly frameParts = { engine: [] as number[], canvas: [] as number[], snapshot: [] as number[] };
 
   /** The full settings the next rebuild uses (the controls show a few of them: {@link config}). */
   private settings = $state.raw<SimSettings>(settingsFor(DEFAULT_CONFIG));
@@ -99,6 +106,8 @@ export class SimRunner {
   private frameVirt = 0;
   private stepRecords = 0;
   private detailBusy = false;
+  /** Real ms the engine needs per virtual ms (smoothed), to size the slices. */
+  private engineCost = 0;
 
   /** Build the first simulation and start the frame loop. */
   async start(config: UiConfig = DEFAULT_CONFIG, opts: { speed?: number; autoplay?: boolean; notices?: string[] } = {}): Promise<void> {
@@ -284,6 +293,7 @@ export class SimRunner {
     this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
     this.packets.clear();
     this.marks.clear();
+    this.engineCost = 0;
     this.totalsSeries.reset();
     this.feed = [];
     if (note) this.note('info', note, 0);
@@ -310,15 +320,26 @@ export class SimRunner {
 
   private frame = async (now: number): Promise<void> => {
     this.raf = requestAnimationFrame(this.frame);
+    this.frames++;
     const dt = this.lastFrame ? Math.min(now - this.lastFrame, 100) : 16;
     this.lastFrame = now;
     const t0 = performance.now();
     if (this.playing && this.sim && !this.running) await this.advance(now, dt);
     if (!this.running) await this.drainPending();
+    const t1 = performance.now();
     for (const h of this.hooks) h(now, dt);
-    if (now - this.lastPublish >= PUBLISH_MS) this.publish(false, now);
-    this.frameWork.push(performance.now() - t0);
-    if (this.frameWork.length > 4000) this.frameWork.splice(0, 2000);
+    const t2 = performance.now();
+    if (now - this.lastPublish >= PUBLISH_MS) {
+      this.publish(false, now);
+      flushSync(); // render the new snapshot now, inside the measured frame
+    }
+    const t3 = performance.now();
+    this.frameWork.push(t3 - t0);
+    const p = this.frameParts;
+    p.engine.push(t1 - t0);
+    p.canvas.push(t2 - t1);
+    p.snapshot.push(t3 - t2);
+    if (this.frameWork.length > 4000) for (const a of [this.frameWork, p.engine, p.canvas, p.snapshot]) a.splice(0, 2000);
   };
 
   /** Move virtual time by dt × speed, in slices, within the frame budget. */
@@ -333,9 +354,16 @@ export class SimRunner {
     this.running = true;
     try {
       for (let v = from; v < target;) {
-        v = Math.min(target, v + SLICE_MS);
+        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, SLICE_WORK_MS / this.engineCost)) : 20;
+        const s0 = performance.now();
+        const before = v;
+        v = Math.min(target, v + slice);
         await sim.runUntil(v);
-        if (gen !== this.gen || performance.now() - t0 > FRAME_BUDGET_MS) break;
+        if (gen !== this.gen) break;
+        const s1 = performance.now();
+        const cost = (s1 - s0) / (v - before);
+        this.engineCost = this.engineCost > 0 ? this.engineCost * 0.8 + cost * 0.2 : cost;
+        if (s1 - t0 > FRAME_BUDGET_MS) break;
       }
     } finally {
       this.running = false;
@@ -350,7 +378,7 @@ export class SimRunner {
     if (!this.sim) return;
     if (!force && !this.playing && this.view && this.view.now === this.sim.now) return;
     this.lastPublish = now;
-    this.view = buildView(this.sim, this.totalsSeries, { failoverSince: this.failoverSince, prev: this.view });
+    this.view = buildView(this.sim, this.totalsSeries, { failoverSince: this.failoverSince, prev: this.view, marks: this.marks.mark });
     if (force || now - this.lastDetail >= DETAIL_MS) this.refreshDetail(now);
   }
 

@@ -10,6 +10,7 @@ import type { RedisState } from '../../sim/machines/redisMachine';
 import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../sim/cluster/sessionRedis';
 import type { RunningTotals, TotalPoint } from '../metrics/chartData';
+import { MARK_COUNT } from './marks';
 
 export interface NodeView {
   name: string;
@@ -90,6 +91,8 @@ export interface View {
   /** Crowd cells: every user ever created (departed ones keep their cell, drawn empty). */
   slots: number;
   loggedIn: number;
+  /** Users in the crowd carrying each mark, indexed by `MARK` (empty without marks in the context). */
+  marks: number[];
 }
 
 export const SERIES_WINDOW = 60;
@@ -101,6 +104,8 @@ export interface ViewContext {
   /** Virtual ms when the Redis machine entered `failingOver` (null: not failing over). */
   failoverSince?: number | null;
   prev?: View | null;
+  /** The crowd's marks (user index → `MARK`), to count them. */
+  marks?: Uint8Array;
 }
 
 function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
@@ -157,10 +162,14 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
   }
   const o = m.outcomes;
   let users = 0, loggedIn = 0;
-  for (const u of w.users) {
+  const marks = ctx.marks;
+  const markCounts: number[] = marks ? new Array<number>(MARK_COUNT).fill(0) : [];
+  for (let i = 0; i < w.users.length; i++) {
+    const u = w.users[i]!;
     if (!u.active) continue;
     users++;
     if (u.loggedIn) loggedIn++;
+    if (marks) markCounts[marks[i] ?? 0]!++;
   }
   return {
     now: w.now,
@@ -183,6 +192,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
     users,
     slots: w.users.length,
     loggedIn,
+    marks: markCounts,
   };
 }
 

@@ -1,0 +1,65 @@
+/**
+ * `npm run bench:ui -- [--users N] [--speed S] [--port P] [--seconds T]`: flags → options,
+ * or what is wrong with them. Pure, so the contract is unit-tested; benchUi.ts does the I/O.
+ */
+import { parseArgs } from 'node:util';
+import { MAX_USERS } from '../sim/settings';
+import { SPEEDS } from '../ui/state/config';
+
+export interface BenchUiOptions {
+  users: number;
+  speed: number;
+  /** The preview server's port (parallel runs on one machine need different ones). */
+  port: number;
+  /** Wall seconds of the measured sample (after a warm-up). */
+  seconds: number;
+  help: boolean;
+}
+
+export const BENCH_UI_USAGE = `Usage: npm run bench:ui -- [options]
+
+Builds the app, prints the first screen's JavaScript size, then measures the page in headless
+Chromium (software rendering, frame rate uncapped).
+
+  --users N      simulated users, 1–${MAX_USERS} (default 1000)
+  --speed S      simulation speed, one of ${SPEEDS.join(', ')} (default 10)
+  --port P       the preview server's port, 1024–65535 (default 4174)
+  --seconds T    length of the measured sample, 2–120 wall seconds (default 10)
+  --help         this text`;
+
+const OPTIONS = {
+  users: { type: 'string' }, speed: { type: 'string' }, port: { type: 'string' }, seconds: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+function whole(flag: string, value: string | undefined, min: number, max: number, fallback: number, errors: string[]): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+    errors.push(`--${flag}: expected a whole number from ${min} to ${max}, got "${value}"`);
+    return fallback;
+  }
+  return n;
+}
+
+/** Parse argv (without node and script): options, or every error found. */
+export function parseBenchUiArgs(argv: string[]): BenchUiOptions | { errors: string[] } {
+  let flags;
+  try {
+    flags = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    return { errors: [(e as Error).message.split('\n')[0]!] };
+  }
+  const errors: string[] = [];
+  const users = whole('users', flags.users, 1, MAX_USERS, 1000, errors);
+  const port = whole('port', flags.port, 1024, 65535, 4174, errors);
+  const seconds = whole('seconds', flags.seconds, 2, 120, 10, errors);
+  let speed = 10;
+  if (flags.speed !== undefined) {
+    const s = Number(flags.speed);
+    if (flags.speed.trim() === '' || !(SPEEDS as readonly number[]).includes(s)) errors.push(`--speed: expected one of ${SPEEDS.join(', ')}, got "${flags.speed}"`);
+    else speed = s;
+  }
+  if (errors.length) return { errors };
+  return { users, speed, port, seconds, help: flags.help === true };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchUiArgs } from '../../src/cli/benchUiArgs';
+
+describe('npm run bench:ui flags', () => {
+  it('defaults to 1,000 users at 10× on port 4174 for 10 s', () => {
+    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, help: false });
+  });
+
+  it('reads --users, --speed, --port and --seconds', () => {
+    expect(parseBenchUiArgs(['--users', '10000', '--speed', '0.5', '--port', '4213', '--seconds', '5']))
+      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, help: false });
+  });
+
+  it('names every bad value and what it expected', () => {
+    const r = parseBenchUiArgs(['--users', '10001', '--speed', '7', '--port', 'x']);
+    expect(r).toEqual({
+      errors: [
+        '--users: expected a whole number from 1 to 10000, got "10001"',
+        '--port: expected a whole number from 1024 to 65535, got "x"',
+        '--speed: expected one of 0.25, 0.5, 1, 2, 5, 10, 30, 60, got "7"',
+      ],
+    });
+  });
+
+  it('rejects unknown flags and stray words', () => {
+    expect(parseBenchUiArgs(['--user', '5'])).toEqual({ errors: [expect.stringContaining("Unknown option '--user'")] });
+    expect(parseBenchUiArgs(['5000'])).toEqual({ errors: [expect.stringContaining('positional')] });
+    expect(parseBenchUiArgs(['--users'])).toEqual({ errors: [expect.stringContaining('--users')] });
+  });
+});
