@@ -4,9 +4,10 @@
  * untrusted input: they are only ever `JSON.parse`d and checked against these schemas.
  */
 import { z } from 'zod';
-import { MAX_NODES, MAX_USERS } from '../sim/settings';
+import { MAX_NODES, MAX_USERS, NODE_ACTIONS, PLAIN_ACTIONS } from '../sim/settings';
 import {
-  BALANCER_STRATEGIES, CACHE_LOADS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
+  BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, CLIENT_POPULATIONS, DB_CONNECTIONS, EVICTION_POLICIES, REDIS_CLIENTS,
+  REDIS_FAILURE_MODES, SESSION_DRIVERS,
   type FaultAction, type SimSettings,
 } from '../sim/types';
 
@@ -22,8 +23,8 @@ const shortText = z.string().max(256);
 const ms = z.number().finite().min(0).max(MAX_RUN_MS);
 
 export const FaultActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['crash', 'restart', 'replace', 'drain', 'partition', 'heal']), node: nodeName }),
-  z.strictObject({ kind: z.enum(['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole']) }),
+  z.strictObject({ kind: z.enum(NODE_ACTIONS), node: nodeName }),
+  z.strictObject({ kind: z.enum(PLAIN_ACTIONS) }),
   z.strictObject({ kind: z.literal('redis-latency'), ms: z.number().int().min(0).max(600_000) }),
 ]);
 
@@ -34,6 +35,7 @@ const NodeSpecSchema = z.strictObject({
   maxFails: z.number().int().min(0).max(1000),
   failTimeoutSec: z.number().finite().min(0).max(86_400),
   down: z.boolean(),
+  drain: z.boolean().optional(),
   backup: z.boolean(),
   cookieValue: shortText.optional(),
 });
@@ -61,6 +63,8 @@ const SessionSchema = z.strictObject({
   onRedisFailure: z.enum(REDIS_FAILURE_MODES),
   block: z.boolean().optional(),
   localCache: z.boolean().optional(),
+  dbConnection: z.enum(DB_CONNECTIONS).optional(),
+  blockStore: z.enum(BLOCK_STORES).optional(),
 });
 
 const RedisSchema = z.strictObject({
@@ -73,6 +77,8 @@ const RedisSchema = z.strictObject({
   cacheLoad: z.enum(CACHE_LOADS).optional(),
   dedicatedSessionRedis: z.boolean().optional(),
   sentinel: z.boolean().optional(),
+  client: z.enum(REDIS_CLIENTS).optional(),
+  timeoutSec: z.number().finite().min(0).max(3600).nullable().optional(),
 });
 
 export const ScheduledFaultSchema = z.strictObject({ atSec: z.number().finite().min(0).max(MAX_RUN_MS / 1000), action: FaultActionSchema });

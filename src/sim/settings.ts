@@ -36,8 +36,10 @@ export function defaultSettings(): SimSettings {
   };
 }
 
-const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
-const PLAIN_ACTIONS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole', 'cache-clear', 'db-down', 'db-up'] as const;
+/** Fault actions that name a node (`crash:node-2`). */
+export const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
+/** Fault actions without a target. */
+export const PLAIN_ACTIONS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole', 'cache-clear', 'db-down', 'db-up'] as const;
 const ALL_ACTIONS = [...NODE_ACTIONS, ...PLAIN_ACTIONS, 'redis-latency'];
 
 /**

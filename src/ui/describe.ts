@@ -63,7 +63,9 @@ const WHERE_SESSIONS: Readonly<Record<SessionDriver, (s: SimSettings) => string>
     : s.redis.cacheLoad !== undefined && s.redis.cacheLoad !== 'none' ? 'sessions in the same Redis as the cache' : 'sessions in one shared Redis'),
   cookie: () => 'sessions in an encrypted browser cookie',
   array: () => 'sessions kept for one request only',
-  database: (n) => (n === 1 ? 'sessions in a database table' : 'sessions in a database table (SQLite: one per node)'),
+  database: (s) => ((s.session.dbConnection ?? 'sqlite') === 'mysql'
+    ? 'sessions in one shared MySQL table'
+    : s.nodes.length === 1 ? 'sessions in the node’s SQLite table' : 'sessions in each node’s own SQLite table'),
 };
 
 /** "100 users → nginx (round robin) → 2 Laravel nodes · sessions on each node's own disk (SESSION_DRIVER=file)". */

@@ -3,6 +3,7 @@
  * iframe, checked field by field. Messages are data: nothing in one is ever evaluated, and
  * anything unexpected is ignored with a console warning (never an error).
  */
+import { NODE_ACTIONS as NODE_FAULTS, PLAIN_ACTIONS as PLAIN_FAULTS } from '../../sim/settings';
 import type { FaultAction } from '../../sim/types';
 
 export const SOURCE = 'session-cluster-lab';
@@ -21,8 +22,6 @@ export type EmbedCommand =
 
 export type Parsed = { ok: true; command: EmbedCommand } | { ok: false; warning: string } | null;
 
-const NODE_FAULTS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
-const PLAIN_FAULTS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole'] as const;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
