@@ -19,8 +19,8 @@ export interface EnvSettings {
 }
 
 /** Real Laravel session drivers the simulator does not model. */
-const UNMODELLED_DRIVERS = ['database', 'memcached', 'dynamodb', 'apc'];
-const MODELLED = 'the simulator models file, redis, cookie and array';
+const UNMODELLED_DRIVERS = ['memcached', 'dynamodb', 'apc'];
+const MODELLED = `the simulator models ${SESSION_DRIVERS.slice(0, -1).join(', ')} and ${SESSION_DRIVERS.at(-1)}`;
 
 /** Parses a `.env` text. Never throws. The value holds every key that was read without error. */
 export function parseEnv(text: string): ParseResult<EnvSettings> {

@@ -137,7 +137,7 @@ describe('issue 15 flags: the database driver, SESSION_CONNECTION, lock store, R
   it('says what is wrong, by flag', () => {
     const r = parseFlags('--db-connection pgsql --redis-client relay --redis-timeout soon --block-store memcached');
     expect('errors' in r && r.errors).toEqual([
-      '--db-connection: "pgsql" is not one of sqlite, mysql',
+      '--db-connection: "pgsql" is not one of sqlite, mysql (did you mean mysql?)',
       '--db-connection needs --driver database (or --block-store database)',
       '--block-store: "memcached" is not one of file, database, redis',
       '--redis-client: "relay" is not one of phpredis, predis',

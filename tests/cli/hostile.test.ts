@@ -60,7 +60,7 @@ describe('flags (issue 14, Low)', () => {
   });
 
   it('values echoed in errors have their control characters escaped', () => {
-    expect(errors('--driver', 'x\u001b]0;pwned\u0007')).toEqual(['--driver: "x\\x1b]0;pwned\\x07" is not one of file, redis, cookie, array']);
+    expect(errors('--driver', 'x\u001b]0;pwned\u0007')).toEqual(['--driver: "x\\x1b]0;pwned\\x07" is not one of file, redis, cookie, array, database']);
     expect(errors('--users', '\u001b[2J')).toEqual(['--users: expected a whole number from 1 to 10000, got "\\x1b[2J"']);
     expect(errors('--balancer', 'least_conn')).toEqual(['--balancer: "least_conn" is not one of round-robin, least-conn, ip-hash, cookie, hash-cookie (did you mean least-conn?)']);
   });

@@ -83,12 +83,12 @@ describe('.env: diagnostics at their line:col', () => {
   });
 
   it('names the drivers it models when the driver is real but not simulated', () => {
-    const r = parseEnv('APP_NAME=Laravel\nSESSION_DRIVER=database');
+    const r = parseEnv('APP_NAME=Laravel\nSESSION_DRIVER=memcached');
     expect(lines(r.diagnostics)).toEqual([
-      '2:16 error: SESSION_DRIVER=database is a real Laravel driver, but the simulator models file, redis, cookie and array',
+      '2:16 error: SESSION_DRIVER=memcached is a real Laravel driver, but the simulator models file, redis, cookie, array and database',
     ]);
     expect(lines(parseEnv('SESSION_DRIVER=redsi').diagnostics)).toEqual([
-      '1:16 error: Driver [redsi] not supported. Did you mean "redis"? (the simulator models file, redis, cookie and array)',
+      '1:16 error: Driver [redsi] not supported. Did you mean "redis"? (the simulator models file, redis, cookie, array and database)',
     ]);
     expect(lines(parseEnv('SESSION_DRIVER=null').diagnostics)).toEqual([
       '1:16 error: Unable to resolve NULL driver for [Illuminate\\Session\\SessionManager].',
