@@ -25,7 +25,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.svelte-kit/**'] },
+  { ignores: ['dist/**', 'dist-single/**', 'dist-sub/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.svelte-kit/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
