@@ -14,6 +14,10 @@ export { MAX_CHASH_TOTAL_WEIGHT } from './balancer/chashPoints';
 export const NGINX_MAX_WEIGHT = 0x7fffffff;
 /** HAProxy `weight`: 0–256 (SRV_UWGHT_MAX). */
 export const HAPROXY_MAX_WEIGHT = 256;
+/** HAProxy's largest timer (`inter`): 2147483647 ms, ~24.8 days. */
+export const HAPROXY_MAX_INTER_MS = 0x7fffffff;
+/** The longest nginx time the simulator takes (fail_timeout, sticky expires): 2^31 − 1 s, ~68 years. */
+export const MAX_TIME_SEC = 0x7fffffff;
 
 /** One thing the simulator cannot run; `node` is the index of the server it concerns, if one. */
 export interface SettingsProblem {
@@ -37,6 +41,15 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
     const w = (nodes[i] as NodeSpec).weight;
     if (!Number.isInteger(w) || w < min || w > max) {
       out.push({ message: `weight ${String(w)} is outside ${min}–${max} (${nginx ? 'nginx' : 'HAProxy'})`, node: i, field: 'weight' });
+    }
+    const n = nodes[i] as NodeSpec;
+    // nginx fail_timeout: 0 … 2^31 − 1 s; HAProxy inter: 1 ms … 2^31 − 1 ms.
+    const [tMin, tMax, tName] = nginx ? [0, MAX_TIME_SEC, 'fail_timeout'] : [0.001, HAPROXY_MAX_INTER_MS / 1000, 'inter'];
+    if (!(n.failTimeoutSec >= tMin && n.failTimeoutSec <= tMax)) {
+      out.push({ message: `${tName} of ${String(n.failTimeoutSec)} s is outside ${tMin}–${tMax} s`, node: i, field: 'server' });
+    }
+    if (!Number.isInteger(n.maxFails) || n.maxFails < 0 || n.maxFails > 0x7fffffff) {
+      out.push({ message: `${nginx ? 'max_fails' : 'fall'} of ${String(n.maxFails)} is not a whole number from 0 to 2147483647`, node: i, field: 'server' });
     }
   }
   if (nginx && balancer.strategy === 'hash-cookie' && balancer.hashCookie.consistent && out.length === 0) {

@@ -1,7 +1,7 @@
 /** Regression tests for issue 14's config findings: each input here froze the page, ran Node out of memory or crashed it. */
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli/args';
-import { hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../../src/config';
+import { hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, printHaproxyBackend, printNginxUpstream, type Diagnostic } from '../../src/config';
 import { MAX_CONFIG_CHARS, MAX_ENV_TOTAL_CHARS, MAX_ENV_VALUE_CHARS } from '../../src/config/limits';
 import { MAX_CHASH_TOTAL_WEIGHT, balancerProblems } from '../../src/sim/limits';
 import { defaultNode, defaultSettings } from '../../src/sim/settings';
@@ -142,5 +142,37 @@ describe('small findings (Low)', () => {
     const r = parseEnv('constructor=1\n__proto__=2\ntoString=3\nhasOwnProperty=4\n');
     expect(r.diagnostics.filter((d) => /function|native code|\[object/.test(d.message))).toEqual([]);
     expect(hasErrors(r.diagnostics)).toBe(false);
+  });
+});
+
+describe('printers write only what the parsers take back (Low)', () => {
+  it('nginx fail_timeout: what nginx refuses is refused, what the simulator cannot hold is named, the maximum prints back exactly', () => {
+    const msg = (t: string): string[] => errors(parseNginxUpstream(`upstream u { server a:80 fail_timeout=${t}; }`).diagnostics).map((d) => d.message);
+    expect(msg('2147483647d')).toEqual(['fail_timeout of 1.86e+14 seconds: nginx accepts up to 2^63 − 1, the simulator up to 2147483647s (about 68 years)']);
+    expect(msg('9223372036854775808s')).toEqual([expect.stringMatching(/^invalid parameter "fail_timeout=9223372036854775808s"/)]);
+    expect(msg('2ms')).toEqual([expect.stringMatching(/^invalid parameter/)]);
+    const r = parseNginxUpstream('upstream u { server a:80 fail_timeout=2147483647; }');
+    const printed = printNginxUpstream(r.value!.balancer, r.value!.nodes, 'u');
+    expect(printed).toContain('fail_timeout=2147483647s');
+    expect(parseNginxUpstream(printed).value?.nodes[0]?.failTimeoutSec).toBe(2_147_483_647);
+  });
+
+  it('HAProxy inter: over 2147483647 ms is a timer overflow, microseconds round up as HAProxy stores them', () => {
+    const one = (inter: string) => parseHaproxyBackend(`backend b\n  server s1 a:80 check inter ${inter}\n`);
+    expect(errors(one('2147483647m').diagnostics).map((d) => d.message)).toEqual([
+      "timer overflow in argument <2147483647m> to <inter> of server s1, maximum value is 2147483647 ms (~24.8 days).",
+    ]);
+    expect(hasErrors(one('25d').diagnostics)).toBe(true);
+    expect(one('24d').value?.nodes[0]?.failTimeoutSec).toBe(2_073_600);
+    const us = one('65535us').value!;
+    expect(us.nodes[0]?.failTimeoutSec).toBe(0.066);
+    expect(printHaproxyBackend(us.balancer, us.nodes, 'b')).toContain('inter 66ms');
+    expect(errors(one('0us').diagnostics).map((d) => d.message)).toEqual(["invalid value 0 for argument 'inter' of server s1."]);
+  });
+
+  it('HAProxy fall past 2^31 − 1 (which atoi() wraps) is refused with the reason', () => {
+    const r = parseHaproxyBackend('backend b\n  server s1 a:80 check fall 2147483648\n');
+    expect(errors(r.diagnostics)[0]?.message).toMatch(/larger than 2147483647/);
+    expect(parseHaproxyBackend('backend b\n  server s1 a:80 check fall 2147483647\n').value?.nodes[0]?.maxFails).toBe(2_147_483_647);
   });
 });
