@@ -28,9 +28,29 @@ export interface ParseResult<T> {
   diagnostics: Diagnostic[];
 }
 
-/** `FILE:LINE:COL: severity: message`, the shape compilers and editors' problem matchers expect. */
+/**
+ * `FILE:LINE:COL: severity: message`, the shape compilers and editors' problem matchers expect.
+ * One line, safe for a terminal: control characters from the file are escaped.
+ */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return escapeControlChars(`${file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
+}
+
+const CONTROL_NAMES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/**
+ * Text from a file or a student, made safe to print to a terminal: C0 and C1 control characters
+ * (ESC sequences that set the window title or move the cursor, BEL, CR, newlines), DEL and the
+ * Unicode bidirectional overrides become visible escapes (`\e`, `\n`, `\x07`, `\u202e`).
+ * Printable text, including non-ASCII letters, is unchanged.
+ */
+export function escapeControlChars(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (Object.hasOwn(CONTROL_NAMES, c)) return CONTROL_NAMES[c] as string;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** True when at least one diagnostic is an error: the parsed value must not be applied. */

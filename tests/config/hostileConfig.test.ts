@@ -1,7 +1,9 @@
 /** Regression tests for issue 14's config findings: each input here froze the page, ran Node out of memory or crashed it. */
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli/args';
-import { hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, printHaproxyBackend, printNginxUpstream, type Diagnostic } from '../../src/config';
+import {
+  escapeControlChars, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, printHaproxyBackend, printNginxUpstream, type Diagnostic,
+} from '../../src/config';
 import { MAX_CONFIG_CHARS, MAX_ENV_TOTAL_CHARS, MAX_ENV_VALUE_CHARS } from '../../src/config/limits';
 import { MAX_CHASH_TOTAL_WEIGHT, balancerProblems } from '../../src/sim/limits';
 import { defaultNode, defaultSettings } from '../../src/sim/settings';
@@ -174,5 +176,22 @@ describe('printers write only what the parsers take back (Low)', () => {
     const r = parseHaproxyBackend('backend b\n  server s1 a:80 check fall 2147483648\n');
     expect(errors(r.diagnostics)[0]?.message).toMatch(/larger than 2147483647/);
     expect(parseHaproxyBackend('backend b\n  server s1 a:80 check fall 2147483647\n').value?.nodes[0]?.maxFails).toBe(2_147_483_647);
+  });
+});
+
+describe('control characters from files never reach the terminal raw (Low)', () => {
+  it('the CLI prints SESSION_DRIVER="\\e]0;pwned\\a" escaped, so it cannot set the terminal title', () => {
+    const files: Record<string, string> = { '.env': 'SESSION_DRIVER="\u001b]0;pwned\u0007"\n', 'x\u001b[2J.conf': 'upstream u { server a:80 weight=0; }' };
+    const r = parseCli(['--env', '.env', '--nginx', 'x\u001b[2J.conf'], (p) => files[p] ?? '');
+    const lines = 'errors' in r ? r.errors : [];
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('.env:1:16: error: Driver [\\e]0;pwned\\x07] not supported. (the simulator models file, redis, cookie and array)');
+    expect(lines[1]).toMatch(/^x\\e\[2J\.conf:1:26: error: invalid parameter "weight=0"/);
+    // eslint-disable-next-line no-control-regex -- asserting their absence
+    for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('escapeControlChars keeps printable text and names what it escapes', () => {
+    expect(escapeControlChars('é ü 😀 \t\r\n\u0000\u009b\u202e')).toBe('é ü 😀 \\t\\r\\n\\x00\\x9b\\u202e');
   });
 });
