@@ -58,6 +58,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** The most diagnostics a parser returns for one text (a 128 KiB paste can hold 50,000 problems). */
+export const MAX_DIAGNOSTICS = 200;
+
 /** Collects diagnostics for one text, turning offsets into line/col once per text. */
 export class DiagnosticSink {
   readonly list: Diagnostic[] = [];
@@ -107,12 +110,23 @@ export class DiagnosticSink {
     return hasErrors(this.list);
   }
 
-  /** The diagnostics in text order (stable for equal offsets). */
+  /**
+   * The diagnostics in text order (stable for equal offsets), at most {@link MAX_DIAGNOSTICS}:
+   * past that, one last diagnostic says how many more there are, with the gravest severity of
+   * those left out (so a result with errors always shows one).
+   */
   sorted(): Diagnostic[] {
-    return this.list
+    const all = this.list
       .map((d, i) => ({ d, i }))
       .sort((a, b) => a.d.from - b.d.from || a.i - b.i)
       .map((x) => x.d);
+    if (all.length <= MAX_DIAGNOSTICS) return all;
+    const shown = all.slice(0, MAX_DIAGNOSTICS - 1);
+    const rest = all.slice(MAX_DIAGNOSTICS - 1);
+    const severity: Severity = rest.some((d) => d.severity === 'error') ? 'error' : rest.some((d) => d.severity === 'warning') ? 'warning' : 'info';
+    const first = rest[0] as Diagnostic;
+    shown.push({ ...first, severity, message: `${rest.length} more problems from here on are not listed (the first ${MAX_DIAGNOSTICS - 1} are)` });
+    return shown;
   }
 }
 
