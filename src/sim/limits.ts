@@ -60,9 +60,8 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
       total += n.weight;
       if (total > MAX_CHASH_TOTAL_WEIGHT) {
         out.push({
-          message: `"hash … consistent" puts weight × 160 points on its ring: the simulator supports server weights adding up to ${MAX_CHASH_TOTAL_WEIGHT} ` +
-            `(${MAX_CHASH_TOTAL_WEIGHT * 160} points), and they reach ${total} here. nginx accepts more, but builds every point at start-up ` +
-            '(weight=100000 took nginx 1.22 18 s and 500 MB)',
+          message: `the simulator's "hash … consistent" ring takes server weights adding up to ${grouped(MAX_CHASH_TOTAL_WEIGHT)}; ` +
+            `here they reach ${grouped(total)} (nginx allows more, but builds weight × 160 points at start-up: weight=100000 took it 18 s)`,
           node: i,
           field: 'weight',
         });
@@ -71,6 +70,10 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
     }
   }
   return out;
+}
+
+function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** {@link balancerProblems} as one sentence for an error message, or null when there are none. */
