@@ -2,7 +2,8 @@
  * The per-input guard of the fuzz suites (issue 14): every input must be answered within a
  * generous time bound. This is not a performance claim — the inputs it exists for took seconds
  * to minutes (exponential regular expressions, doubling .env values, million-point hash rings).
- * It measures this process's CPU time (`process.cpuUsage`), not the wall clock, so other work on
+ * It measures this process's CPU time (`process.cpuUsage`; vitest runs each file in its own
+ * forked process by default), not the wall clock, so other work on
  * a loaded two-core machine cannot make it flake; 250 ms is two orders of magnitude above what a
  * fuzz input needs, and far below any blow-up.
  */
