@@ -28,15 +28,38 @@ export interface ParseResult<T> {
   diagnostics: Diagnostic[];
 }
 
-/** `FILE:LINE:COL: severity: message`, the shape compilers and editors' problem matchers expect. */
+/**
+ * `FILE:LINE:COL: severity: message`, the shape compilers and editors' problem matchers expect.
+ * One line, safe for a terminal: control characters from the file are escaped.
+ */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return escapeControlChars(`${file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
+}
+
+const CONTROL_NAMES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/**
+ * Text from a file or a student, made safe to print to a terminal: C0 and C1 control characters
+ * (ESC sequences that set the window title or move the cursor, BEL, CR, newlines), DEL and the
+ * Unicode bidirectional overrides become visible escapes (`\e`, `\n`, `\x07`, `\u202e`).
+ * Printable text, including non-ASCII letters, is unchanged.
+ */
+export function escapeControlChars(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (Object.hasOwn(CONTROL_NAMES, c)) return CONTROL_NAMES[c] as string;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** True when at least one diagnostic is an error: the parsed value must not be applied. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** The most diagnostics a parser returns for one text (a 128 KiB paste can hold 50,000 problems). */
+export const MAX_DIAGNOSTICS = 200;
 
 /** Collects diagnostics for one text, turning offsets into line/col once per text. */
 export class DiagnosticSink {
@@ -87,12 +110,23 @@ export class DiagnosticSink {
     return hasErrors(this.list);
   }
 
-  /** The diagnostics in text order (stable for equal offsets). */
+  /**
+   * The diagnostics in text order (stable for equal offsets), at most {@link MAX_DIAGNOSTICS}:
+   * past that, one last diagnostic says how many more there are, with the gravest severity of
+   * those left out (so a result with errors always shows one).
+   */
   sorted(): Diagnostic[] {
-    return this.list
+    const all = this.list
       .map((d, i) => ({ d, i }))
       .sort((a, b) => a.d.from - b.d.from || a.i - b.i)
       .map((x) => x.d);
+    if (all.length <= MAX_DIAGNOSTICS) return all;
+    const shown = all.slice(0, MAX_DIAGNOSTICS - 1);
+    const rest = all.slice(MAX_DIAGNOSTICS - 1);
+    const severity: Severity = rest.some((d) => d.severity === 'error') ? 'error' : rest.some((d) => d.severity === 'warning') ? 'warning' : 'info';
+    const first = rest[0] as Diagnostic;
+    shown.push({ ...first, severity, message: `${rest.length} more problems from here on are not listed (the first ${MAX_DIAGNOSTICS - 1} are)` });
+    return shown;
   }
 }
 

@@ -59,8 +59,14 @@ export function lexEnv(text: string, sink: DiagnosticSink): EnvEntry[] {
     }
     const keyFrom = i;
     const end = lineEnd(i);
-    const eq = text.indexOf('=', i);
-    if (eq < 0 || eq > end) {
+    let eq = -1; // the first '=' on this line (searching past it would make a file of bare names quadratic)
+    for (let k = i; k < end; k++) {
+      if (text.charCodeAt(k) === 61) {
+        eq = k;
+        break;
+      }
+    }
+    if (eq < 0) {
       const name = text.slice(keyFrom, end).trim();
       sink.warn(`"${name}" has no "=": phpdotenv reads it as a name without a value, which unsets it`, keyFrom, keyFrom + name.length);
       i = eol(i) + 1;

@@ -4,6 +4,7 @@
  * (→ maxFails) and checks run every `inter` (→ failTimeoutSec); without `check` the server
  * is never marked down (maxFails 0). `disabled` (maintenance) → down.
  */
+import { HAPROXY_MAX_INTER_MS } from '../sim/limits';
 import type { NodeSpec } from '../sim/types';
 import { HAPROXY_SERVER_DEFAULTS, nodeName } from './balancerDefaults';
 import type { DiagnosticSink } from './diagnostic';
@@ -37,13 +38,24 @@ const KEYWORDS: Record<string, number> = {
 };
 const NOT_MODELLED = new Set(['maxconn', 'slowstart', 'observe', 'on-marked-down', 'on-error', 'error-limit', 'track', 'agent-check', 'maxqueue']);
 
-/** HAProxy time (`parse_time_err`): a number and an optional unit us/ms/s/m/h/d; bare = ms. */
-export function hapParseTimeMs(s: string): { ms: number } | { bad: string } {
-  const m = /^(\d{1,10})(us|ms|s|m|h|d)?/.exec(s);
+const HAP_UNITS: Record<string, [mult: number, div: number]> = {
+  us: [1, 1000], ms: [1, 1], s: [1000, 1], m: [60_000, 1], h: [3_600_000, 1], d: [86_400_000, 1],
+};
+
+/**
+ * HAProxy time (`parse_time_err` in src/tools.c) in milliseconds: digits and an optional unit
+ * us/ms/s/m/h/d, bare = ms; microseconds round up (`65535us` is 66 ms, as HAProxy stores it).
+ * `over` when the result passes {@link HAPROXY_MAX_INTER_MS} ("timer overflow"); `bad` names the
+ * first character HAProxy would not read.
+ */
+export function hapParseTimeMs(s: string): { ms: number } | { bad: string } | { over: true } {
+  const m = /^(\d+)(us|ms|s|m|h|d)?/.exec(s);
   if (!m) return { bad: s[0] ?? '' };
   if (m[0].length < s.length) return { bad: s[m[0].length] ?? '' };
-  const mult: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-  return { ms: Number(m[1]) * (mult[m[2] ?? 'ms'] ?? 1) };
+  const [mult, div] = HAP_UNITS[m[2] ?? 'ms'] ?? [1, 1];
+  const value = BigInt(m[1] as string);
+  const ms = (value * BigInt(mult) + BigInt(div - 1)) / BigInt(div);
+  return ms > BigInt(HAPROXY_MAX_INTER_MS) ? { over: true } : { ms: Number(ms) };
 }
 
 /** Reads the keywords of a server line (from `start`) into `d`, which it updates. */
@@ -76,13 +88,18 @@ export function readServerParams(words: HapWord[], start: number, owner: string,
       case 'inter': {
         const t = hapParseTimeMs(v);
         if ('bad' in t) sink.error(`unexpected character '${t.bad}' in 'inter' argument of ${owner}.`, at.from, at.to);
-        else if (t.ms <= 0) sink.error(`invalid value 0 for argument 'inter' of ${owner}.`, at.from, at.to);
+        else if ('over' in t) {
+          sink.error(`timer overflow in argument <${v}> to <inter> of ${owner}, maximum value is ${HAPROXY_MAX_INTER_MS} ms (~24.8 days).`, at.from, at.to);
+        } else if (t.ms <= 0) sink.error(`invalid value 0 for argument 'inter' of ${owner}.`, at.from, at.to);
         else d.interMs = t.ms;
         break;
       }
       case 'fall':
       case 'rise': {
-        if (!/^\d{1,9}$/.test(v) || Number(v) === 0) sink.error(`'${w.text}' has to be > 0.`, at.from, at.to);
+        // HAProxy reads these with atoi(): past 2^31 − 1 the number wraps, often to <= 0.
+        if (/^\d{11,}$/.test(v) || (/^\d+$/.test(v) && Number(v) > 0x7fffffff && Number(v) < 2 ** 32)) {
+          sink.error(`'${w.text}' ${v} is larger than 2147483647: HAProxy's atoi() wraps it, the simulator refuses it.`, at.from, at.to);
+        } else if (!/^\d{1,10}$/.test(v) || Number(v) === 0) sink.error(`'${w.text}' has to be > 0.`, at.from, at.to);
         else if (w.text === 'fall') d.fall = Number(v);
         break;
       }

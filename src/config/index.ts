@@ -1,5 +1,5 @@
 /** Parsers and printers for the config a student types: `.env`, nginx upstream, HAProxy backend. */
-export { type Diagnostic, type ParseResult, type Severity, formatDiagnostic, hasErrors } from './diagnostic';
+export { type Diagnostic, type ParseResult, type Severity, escapeControlChars, formatDiagnostic, hasErrors } from './diagnostic';
 export { type EnvSettings, parseEnv } from './env';
 export { type EnvChanges, formatEnvValue, printEnv, updateEnvText } from './envPrint';
 export { type LaravelNames, type LaravelNameStyle, laravelNames, laravelSlug, sessionRedisKey } from './laravelNames';

@@ -2,6 +2,7 @@
  * The `server` and `sticky` directives of an nginx upstream block, checked the way
  * `ngx_http_upstream_server` and `ngx_http_upstream_sticky` do, with nginx's messages.
  */
+import { MAX_TIME_SEC } from '../sim/limits';
 import type { BalancerSettings, NodeSpec } from '../sim/types';
 import { newNode, NGINX_STICKY_EXPIRES_MAX } from './balancerDefaults';
 import type { DiagnosticSink } from './diagnostic';
@@ -38,6 +39,11 @@ function invalidParam(p: NgxToken, names: readonly string[]): string {
   const hint = closest(name, names);
   const suggestion = hint === null ? '' : `; did you mean "${hint.endsWith('=') && eq >= 0 ? hint + p.text.slice(eq + 1) : hint}"?`;
   return `invalid parameter "${p.text}"${suggestion}`;
+}
+
+/** A time nginx accepts (up to 2^63 − 1 s) but the simulator does not. */
+function tooLongTime(name: string, sec: number): string {
+  return `${name} of ${sec.toExponential(2)} seconds: nginx accepts up to 2^63 − 1, the simulator up to ${MAX_TIME_SEC}s (about 68 years)`;
 }
 
 export function notSupported(p: NgxToken, method: NgxMethod): string {
@@ -80,6 +86,7 @@ export function parseServer(st: NgxStatement, index: number, method: NgxMethod, 
     } else if (t.startsWith('fail_timeout=')) {
       const sec = ngxParseTime(t.slice(13), true);
       if (sec === null) bad(invalidParam(p, SERVER_PARAMS));
+      else if (sec > MAX_TIME_SEC) bad(tooLongTime('fail_timeout', sec));
       else node.failTimeoutSec = sec;
     } else if (t === 'backup') {
       if (!flags.backup) bad(notSupported(p, method));
@@ -142,6 +149,7 @@ export function parseSticky(st: NgxStatement, sink: DiagnosticSink): BalancerSet
     else if (key === 'expires') {
       const sec = value === 'max' ? NGINX_STICKY_EXPIRES_MAX : ngxParseTime(value, true);
       if (sec === null) err('"sticky" directive invalid "expires" parameter value');
+      else if (sec > MAX_TIME_SEC) err(tooLongTime('expires', sec));
       else cookie.expiresSec = sec;
     } else if (key === 'samesite' && !/^(strict|lax|none)$/i.test(value) && !value.includes('$')) {
       err('"sticky" directive invalid "samesite" parameter value');

@@ -11,45 +11,75 @@ export function ngxAtoi(s: string): number | null {
   return n <= 0x7fffffff ? n : null;
 }
 
-const UNITS: readonly [string, number][] = [
-  ['y', 365 * 86400], ['M', 30 * 86400], ['w', 7 * 86400], ['d', 86400], ['h', 3600], ['m', 60], ['s', 1], ['ms', 0.001],
+/** nginx's `NGX_MAX_INT_T_VALUE` on 64-bit builds, the limit of `ngx_parse_time`. */
+const NGX_MAX_INT_T = 2n ** 63n - 1n;
+/** Units of `ngx_parse_time` in the order they must appear, with their scale in seconds. */
+const UNITS: readonly [string, bigint][] = [
+  ['y', 365n * 86400n], ['M', 30n * 86400n], ['w', 7n * 86400n], ['d', 86400n], ['h', 3600n], ['m', 60n], ['s', 1n],
 ];
+const ST_SEC = 6;
+const ST_MSEC = 7;
+const ST_LAST = 8;
 
 /**
- * `ngx_parse_time(value, is_sec)`: "10s", "1m30s", "1h", a bare number (seconds when `isSec`,
- * else milliseconds). Units must come largest first, each once; `ms` only when `!isSec`.
- * Returns seconds, or null for an invalid value.
+ * `ngx_parse_time(value, is_sec)` (src/core/ngx_parse_time.c), exactly (64-bit integers as
+ * BigInt): "10s", "1m30s", "1h", a bare number (seconds, also when `!isSec`). Units
+ * come largest first, each once; `ms` only when `!isSec`; each unit's number must fit
+ * `NGX_MAX_INT_T_VALUE / scale` and the total `NGX_MAX_INT_T_VALUE`. Returns seconds (a double),
+ * or null where nginx says "invalid". Callers then apply the simulator's MAX_TIME_SEC.
  */
 export function ngxParseTime(s: string, isSec: boolean): number | null {
-  let total = 0;
-  let value = 0;
-  let digits = false;
-  let step = -1;
+  let total = 0n;
+  let value = 0n;
+  let valid = false;
+  let step = isSec ? -1 : 1; // st_start, or st_month (UNITS index): without is_sec, y and M are refused
   let i = 0;
   while (i < s.length) {
     const c = s[i] ?? '';
     if (c >= '0' && c <= '9') {
-      value = value * 10 + (c.charCodeAt(0) - 48);
-      digits = true;
-      if (value > 0x7fffffff) return null;
+      value = value * 10n + BigInt(c.charCodeAt(0) - 48);
+      if (value > NGX_MAX_INT_T) return null;
+      valid = true;
       i++;
       continue;
     }
-    if (c === ' ') {
+    i++;
+    let max: bigint;
+    let scale: bigint;
+    if (c === 'm' && s[i] === 's') {
+      if (isSec || step >= ST_MSEC) return null;
       i++;
-      continue;
+      step = ST_MSEC;
+      [max, scale] = [NGX_MAX_INT_T, 1n];
+    } else if (c === ' ') {
+      if (step >= ST_SEC) return null;
+      step = ST_LAST;
+      [max, scale] = [NGX_MAX_INT_T, 1n];
+    } else {
+      const idx = UNITS.findIndex(([u]) => u === c);
+      if (idx < 0 || step >= idx) return null;
+      step = idx;
+      scale = (UNITS[idx] as [string, bigint])[1];
+      max = NGX_MAX_INT_T / scale;
     }
-    const unit = c === 'm' && s[i + 1] === 's' ? 'ms' : c;
-    const idx = UNITS.findIndex(([u]) => u === unit);
-    if (idx < 0 || idx <= step || (unit === 'ms' && isSec)) return null;
-    step = idx;
-    total += value * (UNITS[idx]?.[1] ?? 0);
-    value = 0;
-    i += unit.length;
+    if (step !== ST_MSEC && !isSec) {
+      scale *= 1000n;
+      max /= 1000n;
+    }
+    if (value > max) return null;
+    value *= scale;
+    if (total > NGX_MAX_INT_T - value) return null;
+    total += value;
+    value = 0n;
+    while (s[i] === ' ') i++;
   }
-  if (!digits) return null;
-  total += isSec ? value : value / 1000;
-  return total;
+  if (!valid) return null;
+  if (!isSec) {
+    if (value > NGX_MAX_INT_T / 1000n) return null;
+    value *= 1000n;
+  }
+  if (total > NGX_MAX_INT_T - value) return null;
+  return isSec ? Number(total + value) : Number(total + value) / 1000;
 }
 
 /**

@@ -115,7 +115,7 @@ export class ShellFs {
     if (path !== APP_DIR && !path.startsWith(APP_DIR + '/')) return null;
     let t: Tree = LARAVEL_APP;
     for (const part of path.slice(APP_DIR.length).split('/').filter((p) => p !== '')) {
-      const next = t[part];
+      const next = Object.hasOwn(t, part) ? t[part] : undefined; // `__proto__` is not a directory
       if (next === undefined || typeof next !== 'object') return null;
       t = next;
     }

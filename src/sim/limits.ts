@@ -14,6 +14,10 @@ export { MAX_CHASH_TOTAL_WEIGHT } from './balancer/chashPoints';
 export const NGINX_MAX_WEIGHT = 0x7fffffff;
 /** HAProxy `weight`: 0–256 (SRV_UWGHT_MAX). */
 export const HAPROXY_MAX_WEIGHT = 256;
+/** HAProxy's largest timer (`inter`): 2147483647 ms, ~24.8 days. */
+export const HAPROXY_MAX_INTER_MS = 0x7fffffff;
+/** The longest nginx time the simulator takes (fail_timeout, sticky expires): 2^31 − 1 s, ~68 years. */
+export const MAX_TIME_SEC = 0x7fffffff;
 
 /** One thing the simulator cannot run; `node` is the index of the server it concerns, if one. */
 export interface SettingsProblem {
@@ -38,6 +42,15 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
     if (!Number.isInteger(w) || w < min || w > max) {
       out.push({ message: `weight ${String(w)} is outside ${min}–${max} (${nginx ? 'nginx' : 'HAProxy'})`, node: i, field: 'weight' });
     }
+    const n = nodes[i] as NodeSpec;
+    // nginx fail_timeout: 0 … 2^31 − 1 s; HAProxy inter: 1 ms … 2^31 − 1 ms.
+    const [tMin, tMax, tName] = nginx ? [0, MAX_TIME_SEC, 'fail_timeout'] : [0.001, HAPROXY_MAX_INTER_MS / 1000, 'inter'];
+    if (!(n.failTimeoutSec >= tMin && n.failTimeoutSec <= tMax)) {
+      out.push({ message: `${tName} of ${String(n.failTimeoutSec)} s is outside ${tMin}–${tMax} s`, node: i, field: 'server' });
+    }
+    if (!Number.isInteger(n.maxFails) || n.maxFails < 0 || n.maxFails > 0x7fffffff) {
+      out.push({ message: `${nginx ? 'max_fails' : 'fall'} of ${String(n.maxFails)} is not a whole number from 0 to 2147483647`, node: i, field: 'server' });
+    }
   }
   if (nginx && balancer.strategy === 'hash-cookie' && balancer.hashCookie.consistent && out.length === 0) {
     let total = 0;
@@ -47,9 +60,8 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
       total += n.weight;
       if (total > MAX_CHASH_TOTAL_WEIGHT) {
         out.push({
-          message: `"hash … consistent" puts weight × 160 points on its ring: the simulator supports server weights adding up to ${MAX_CHASH_TOTAL_WEIGHT} ` +
-            `(${MAX_CHASH_TOTAL_WEIGHT * 160} points), and they reach ${total} here. nginx accepts more, but builds every point at start-up ` +
-            '(weight=100000 took nginx 1.22 18 s and 500 MB)',
+          message: `the simulator's "hash … consistent" ring takes server weights adding up to ${grouped(MAX_CHASH_TOTAL_WEIGHT)}; ` +
+            `here they reach ${grouped(total)} (nginx allows more, but builds weight × 160 points at start-up: weight=100000 took it 18 s)`,
           node: i,
           field: 'weight',
         });
@@ -58,6 +70,10 @@ export function balancerProblems(balancer: Readonly<BalancerSettings>, nodes: re
     }
   }
   return out;
+}
+
+function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** {@link balancerProblems} as one sentence for an error message, or null when there are none. */

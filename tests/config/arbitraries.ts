@@ -1,6 +1,7 @@
 /** fast-check generators for valid settings (canonical: unused cookie records hold the defaults). */
 import fc from 'fast-check';
 import { DEFAULT_HASH_COOKIE, DEFAULT_STICKY_COOKIE } from '../../src/config/balancerDefaults';
+import { HAPROXY_MAX_INTER_MS, MAX_TIME_SEC, NGINX_MAX_WEIGHT } from '../../src/sim/limits';
 import type { BalancerSettings, NodeSpec, RedisSettings, SessionSettings } from '../../src/sim/types';
 import { SESSION_DRIVERS } from '../../src/sim/types';
 
@@ -14,12 +15,17 @@ const address = fc.oneof(
 
 type Strategy = BalancerSettings['strategy'];
 
-function nodesArb(flavor: 'nginx' | 'haproxy', noBackup: boolean): fc.Arbitrary<NodeSpec[]> {
+/** Small values most of the time, and the whole range the real program and the simulator accept (src/sim/limits.ts). */
+const upTo = (min: number, small: number, max: number): fc.Arbitrary<number> =>
+  fc.oneof(fc.integer({ min, max: small }), fc.integer({ min, max }), fc.constantFrom(min, max));
+
+function nodesArb(flavor: 'nginx' | 'haproxy', noBackup: boolean, smallWeights = false): fc.Arbitrary<NodeSpec[]> {
   const nodeArb = fc.record({
     address: flavor === 'nginx' ? fc.oneof(address, fc.constant('unix:/run/php/app.sock')) : address,
-    weight: flavor === 'nginx' ? fc.integer({ min: 1, max: 100 }) : fc.integer({ min: 0, max: 256 }),
-    maxFails: fc.integer({ min: 0, max: 10 }),
-    failTimeoutSec: flavor === 'nginx' ? fc.integer({ min: 0, max: 100_000 }) : fc.integer({ min: 1, max: 600_000 }).map((ms) => ms / 1000),
+    // a consistent-hash ring takes weights adding up to 1,000 (MAX_CHASH_TOTAL_WEIGHT)
+    weight: flavor === 'nginx' ? (smallWeights ? fc.integer({ min: 1, max: 100 }) : upTo(1, 100, NGINX_MAX_WEIGHT)) : fc.integer({ min: 0, max: 256 }),
+    maxFails: upTo(0, 10, 0x7fffffff),
+    failTimeoutSec: flavor === 'nginx' ? upTo(0, 100_000, MAX_TIME_SEC) : upTo(1, 600_000, HAPROXY_MAX_INTER_MS).map((ms) => ms / 1000),
     down: fc.boolean(),
     backup: noBackup ? fc.constant(false) : fc.boolean(),
     cookieValue: fc.option(word, { nil: undefined }),
@@ -39,7 +45,7 @@ export const nginxConfig = fc
     strategy: fc.constantFrom<Strategy>('round-robin', 'least-conn', 'ip-hash', 'cookie', 'hash-cookie'),
     sticky: fc.record({
       name: word,
-      expiresSec: fc.option(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.constant(2_145_916_555), fc.constant(315_360_000)), { nil: null }),
+      expiresSec: fc.option(fc.oneof(upTo(0, 10_000_000, MAX_TIME_SEC), fc.constant(2_145_916_555), fc.constant(315_360_000)), { nil: null }),
       domain: fc.option(word, { nil: null }),
       path: fc.option(word, { nil: null }),
     }),
@@ -47,7 +53,7 @@ export const nginxConfig = fc
     upstreamName: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,15}$/),
   })
   .chain((c) =>
-    nodesArb('nginx', c.strategy === 'ip-hash' || c.strategy === 'hash-cookie').map((nodes) => {
+    nodesArb('nginx', c.strategy === 'ip-hash' || c.strategy === 'hash-cookie', c.strategy === 'hash-cookie' && c.hash.consistent).map((nodes) => {
       const balancer: BalancerSettings = {
         flavor: 'nginx',
         strategy: c.strategy,

@@ -36,6 +36,14 @@ describe('prototype names are plain names (Low)', () => {
     expect((await runRedisCli(redis, 'CONFIG SET constructor 1')).output).toBe("(error) ERR Unknown option or number of arguments for CONFIG SET - 'constructor'");
   });
 
+  it('__proto__ and constructor are not directories of the app', () => {
+    expect(runNodeShell(shellContext(), 'ls __proto__ storage/constructor')).toEqual({
+      output: "ls: cannot access '__proto__': No such file or directory\nls: cannot access 'storage/constructor': No such file or directory",
+      status: 2,
+    });
+    expect(runNodeShell(shellContext(), 'cd __proto__').status).toBe(1);
+  });
+
   it('echo $__proto__ and ${constructor} expand to nothing, as unset variables do in bash', () => {
     expect(runNodeShell(shellContext(), 'echo [$__proto__] [${constructor}] [$toString]').output).toBe('[] [] []');
   });
