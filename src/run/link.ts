@@ -7,6 +7,7 @@
  * too-new link opens what it can; `ignored` says what was left out and why.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { balancerProblems, describeProblems } from '../sim/limits';
 import { defaultSettings } from '../sim/settings';
 import type { SimSettings } from '../sim/types';
 import type { RunLog } from './runLog';
@@ -102,6 +103,14 @@ export function decodeRunJson(data: unknown, what: 'link' | 'file'): DecodeResul
   const s = salvage(SimSettingsSchema, withDefaults(o.s), defaultSettings(), 'settings');
   ignored.push(...s.ignored);
   const settings = s.value as SimSettings;
+  // The engine's own limits (one validation for every entry point: editors, CLI, links).
+  const problems = describeProblems(balancerProblems(settings.balancer, settings.nodes), settings.nodes);
+  if (problems) {
+    const base = defaultSettings();
+    settings.balancer = base.balancer;
+    settings.nodes = base.nodes;
+    ignored.push(`settings.nodes: ${problems} (the default cluster is used)`);
+  }
 
   const interventions: Intervention[] = [];
   if (o.i !== undefined) {
