@@ -5,6 +5,7 @@
  * second (STYLE.md §10). Canvas layers subscribe with {@link SimRunner.onFrame} and read the
  * packet pool and user marks directly, every frame, without going through Svelte.
  */
+import { serverState } from '../../sim/machines/redisMachine';
 import { Simulation } from '../../sim/simulation';
 import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
@@ -277,7 +278,7 @@ export class SimRunner {
     // The Sentinel countdown needs the virtual time the failover began (the engine fixes the rest).
     sim.world.redisActor.subscribe((snap) => {
       if (gen !== this.gen) return;
-      this.failoverSince = snap.value === 'failingOver' ? (this.failoverSince ?? sim.now) : null;
+      this.failoverSince = serverState(snap) === 'failingOver' ? (this.failoverSince ?? sim.now) : null;
     });
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));

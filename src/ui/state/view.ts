@@ -2,11 +2,12 @@
  * The per-refresh snapshot the DOM views render: plain data read from the engine's world
  * (read-only), replaced as a whole a few times a second (STYLE.md §10).
  */
+import { balancerHealth, type BalancerHealth } from '../../sim/balancer/health';
 import type { SecondBucket } from '../../sim/metrics';
 import type { Simulation } from '../../sim/simulation';
 import type { NodeState } from '../../sim/machines/nodeMachine';
 import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
-import type { RedisState } from '../../sim/machines/redisMachine';
+import { serverState, type RedisState } from '../../sim/machines/redisMachine';
 import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../sim/cluster/sessionRedis';
 import type { RunningTotals, TotalPoint } from '../metrics/chartData';
@@ -73,7 +74,7 @@ export interface View {
   now: number;
   settings: SimSettings;
   nodes: NodeView[];
-  balancerState: 'allLive' | 'degraded' | 'noLiveUpstreams';
+  balancerState: BalancerHealth;
   /** The sessions Redis (or the only one). */
   redis: RedisView | null;
   /** The cache's own Redis, with `dedicatedSessionRedis` (null when the two share one). */
@@ -139,7 +140,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
   if (w.redis) {
     const last = m.series.at(-1)?.redis;
     const prev = m.series.at(-2)?.redis;
-    const state = w.redisActor.getSnapshot().value as RedisState;
+    const state = serverState(w.redisActor.getSnapshot());
     const shared = w.cacheRedis === w.redis && (w.settings.redis.cacheLoad ?? 'none') !== 'none';
     const sessions = w.settings.session.driver === 'redis';
     const since = state === 'failingOver' ? ctx.failoverSince ?? null : null;
@@ -166,7 +167,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
     now: w.now,
     settings: w.settings,
     nodes,
-    balancerState: w.balancer.getSnapshot().value as View['balancerState'],
+    balancerState: balancerHealth([...peers.values()]),
     redis,
     cache,
     deploy: w.deploy ? { current: w.deploy.current, pending: [...w.deploy.pending], replaced: w.deploy.replaced } : null,
