@@ -62,3 +62,9 @@ export interface Entered {
 function isCaused(event: { type: string }): event is { type: string } & Cause {
   return typeof (event as Partial<Cause>).at === 'number' && typeof (event as Partial<Cause>).by === 'string';
 }
+
+/** A machine's state for a view: each region's current state and the last transition. */
+export interface MachineView {
+  value: Readonly<Record<string, string>>;
+  last: LastTransition | null;
+}

@@ -5,14 +5,15 @@
  * clock (STYLE.md §2) and every event carries its time and initiator ({@link Cause}).
  *
  * Two parallel regions:
- * - `process`: up → draining → down → booting → up (crash, restart and replace cut across);
+ * - `process`: booting → up → draining → down; crash from any running state; restart and replace
+ *   from any state but booting;
  * - `link`: connected ⇄ partitioned (its packets to Redis dropped).
  *
  * `epoch` counts PHP-FPM process lifetimes: a request started in an older epoch died with it,
  * and a BOOTED scheduled for an older epoch is refused (the node was restarted again meanwhile).
  * `generation` counts instances: a replaced node has a new, empty disk.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, not, setup, stateIn, type SnapshotFrom } from 'xstate';
 import { recordEntry, startTimeline, type Cause, type Entered, type Timeline } from './cause';
 
 export interface NodeContext extends Timeline {
@@ -44,6 +45,7 @@ export const nodeMachine = setup({
   guards: {
     /** A boot finishes only for the process lifetime it was scheduled for. */
     currentEpoch: ({ context, event }) => event.type === 'BOOTED' && event.epoch === context.epoch,
+    notBooting: not(stateIn({ process: 'booting' })),
   },
   actions: {
     killProcess: assign({ epoch: ({ context }) => context.epoch + 1 }),
@@ -57,14 +59,24 @@ export const nodeMachine = setup({
   states: {
     process: {
       initial: 'up',
+      // From any state but booting: a restart keeps the disk, a replacement is a new instance.
+      on: {
+        RESTART: { target: '.booting', guard: 'notBooting', actions: 'killProcess' },
+        REPLACE: { target: '.booting', guard: 'notBooting', actions: ['killProcess', 'newInstance'] },
+      },
       states: {
+        booting: {
+          entry: { type: 'entered', params: { region: 'process', state: 'booting' } },
+          on: {
+            BOOTED: { target: 'up', guard: 'currentEpoch' },
+            CRASH: { target: 'down', actions: 'killProcess' },
+          },
+        },
         up: {
           entry: { type: 'entered', params: { region: 'process', state: 'up' } },
           on: {
             DRAIN: 'draining',
             CRASH: { target: 'down', actions: 'killProcess' },
-            RESTART: { target: 'booting', actions: 'killProcess' },
-            REPLACE: { target: 'booting', actions: ['killProcess', 'newInstance'] },
           },
         },
         draining: {
@@ -72,23 +84,10 @@ export const nodeMachine = setup({
           on: {
             DRAINED: 'down',
             CRASH: { target: 'down', actions: 'killProcess' },
-            RESTART: { target: 'booting', actions: 'killProcess' },
-            REPLACE: { target: 'booting', actions: ['killProcess', 'newInstance'] },
           },
         },
         down: {
           entry: { type: 'entered', params: { region: 'process', state: 'down' } },
-          on: {
-            RESTART: { target: 'booting', actions: 'killProcess' },
-            REPLACE: { target: 'booting', actions: ['killProcess', 'newInstance'] },
-          },
-        },
-        booting: {
-          entry: { type: 'entered', params: { region: 'process', state: 'booting' } },
-          on: {
-            BOOTED: { target: 'up', guard: 'currentEpoch' },
-            CRASH: { target: 'down', actions: 'killProcess' },
-          },
         },
       },
     },

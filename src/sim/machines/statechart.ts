@@ -2,16 +2,25 @@
  * A machine's statechart as plain data for a diagram, read from the machine definition itself
  * (XState's state nodes), so the picture cannot drift from what the engine runs. One region per
  * parallel region (or one for a flat machine); transitions between the same two states merge.
+ * A transition the region itself handles (from whichever state it is in) comes from {@link ANY}.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 
+/** The source of a transition defined on the region, not on one of its states. */
+export const ANY = '*';
+
+export interface ChartEvent {
+  type: string;
+  /** The named guard it must pass (e.g. `currentEpoch`), or null. */
+  guard: string | null;
+}
+
 export interface ChartEdge {
+  /** A state, or {@link ANY}. */
   from: string;
   to: string;
-  /** Event types that take this transition, in definition order. */
-  events: string[];
-  /** Named guards on any of them (e.g. `currentEpoch`). */
-  guards: string[];
+  /** The events that take this transition, in definition order. */
+  events: ChartEvent[];
 }
 
 export interface ChartRegion {
@@ -32,16 +41,16 @@ export function chartOf(machine: AnyStateMachine): ChartRegion[] {
 function regionChart(id: string, region: AnyStateNode): ChartRegion {
   const states = Object.keys(region.states);
   const edges: ChartEdge[] = [];
-  for (const [from, node] of Object.entries(region.states)) {
-    for (const [event, defs] of node.transitions) {
+  const sources: [string, AnyStateNode][] = [...Object.entries(region.states), [ANY, region]];
+  for (const [from, node] of sources) {
+    for (const [type, defs] of node.transitions) {
       for (const def of defs) {
         for (const target of def.target ?? []) {
           if (target.parent !== region) continue; // only transitions within the region are drawn
           let edge = edges.find((e) => e.from === from && e.to === target.key);
-          if (!edge) edges.push(edge = { from, to: target.key, events: [], guards: [] });
-          if (!edge.events.includes(event)) edge.events.push(event);
-          const guard = typeof def.guard === 'string' ? def.guard : (def.guard as { type?: string } | undefined)?.type;
-          if (guard && !edge.guards.includes(guard)) edge.guards.push(guard);
+          if (!edge) edges.push(edge = { from, to: target.key, events: [] });
+          const guard = typeof def.guard === 'string' ? def.guard : (def.guard as { type?: string } | undefined)?.type ?? null;
+          if (!edge.events.some((e) => e.type === type && e.guard === guard)) edge.events.push({ type, guard });
         }
       }
     }

@@ -5,6 +5,7 @@
 import { balancerHealth, type BalancerHealth } from '../../sim/balancer/health';
 import type { SecondBucket } from '../../sim/metrics';
 import type { Simulation } from '../../sim/simulation';
+import type { MachineView } from '../../sim/machines/cause';
 import type { NodeState } from '../../sim/machines/nodeMachine';
 import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
 import { serverState, type RedisState } from '../../sim/machines/redisMachine';
@@ -29,6 +30,8 @@ export interface NodeView {
   partitioned: boolean;
   /** Its part in a rolling deploy: being drained/replaced now, or waiting its turn. */
   deploy: 'current' | 'pending' | null;
+  /** Its lifecycle machine (process and link regions) and the last transition, for the statechart. */
+  machine: MachineView;
 }
 
 export interface RedisView {
@@ -56,6 +59,8 @@ export interface RedisView {
   expiredKeys: number;
   /** Commands per virtual second over the last second. */
   commandRate: number;
+  /** The Redis machine (server and network regions) for the statechart; null for the cache's own Redis, which has none. */
+  machine: MachineView | null;
 }
 
 export interface Totals {
@@ -104,7 +109,7 @@ export interface ViewContext {
   prev?: View | null;
 }
 
-function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
+function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt' | 'machine'>): RedisView {
   const s = r.snapshot();
   return {
     role, state, up: s.up, blackhole: r.blackhole, latencyMs: r.latencyMs, maxmemory: s.maxmemory, policy: s.policy,
@@ -133,6 +138,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
       skipped: p ? p.unavailable || p.down : false,
       partitioned: n.partitioned,
       deploy: w.deploy?.current === n.name ? 'current' : w.deploy?.pending.includes(n.name) ? 'pending' : null,
+      machine: { value: n.snapshot.value, last: n.snapshot.context.last },
     };
   });
   let redis: RedisView | null = null;
@@ -140,20 +146,22 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
   if (w.redis) {
     const last = m.series.at(-1)?.redis;
     const prev = m.series.at(-2)?.redis;
-    const state = serverState(w.redisActor.getSnapshot());
+    const snap = w.redisActor.getSnapshot();
+    const state = serverState(snap);
     const shared = w.cacheRedis === w.redis && (w.settings.redis.cacheLoad ?? 'none') !== 'none';
     const sessions = w.settings.session.driver === 'redis';
     const since = state === 'failingOver' ? ctx.failoverSince ?? null : null;
     redis = redisView(w.redis, sessions ? (shared ? 'sessions + cache' : 'sessions') : 'cache', state,
       last && prev ? last.commands - prev.commands : 0,
-      { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS });
+      { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS,
+        machine: { value: snap.value, last: snap.context.last } });
     if (w.cacheRedis && w.cacheRedis !== w.redis) {
       // The metrics series samples the sessions Redis only: the cache's rate comes from the previous view.
       const before = ctx.prev?.cache;
       const dt = ctx.prev ? (w.now - ctx.prev.now) / 1000 : 0;
       const commands = w.cacheRedis.snapshot().commands;
       const rate = !before || dt < 0 ? 0 : dt === 0 ? before.commandRate : Math.max(0, Math.round((commands - before.commands) / dt));
-      cache = redisView(w.cacheRedis, 'cache', w.cacheRedis.isUp ? 'up' : 'down', rate, { replica: false, promoteAt: null });
+      cache = redisView(w.cacheRedis, 'cache', w.cacheRedis.isUp ? 'up' : 'down', rate, { replica: false, promoteAt: null, machine: null });
     }
   }
   const o = m.outcomes;
