@@ -3,6 +3,11 @@
  * of the machine, and the last transition's cause in words.
  */
 import { describe, expect, it } from 'vitest';
+import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../src/sim/cluster/sessionRedis';
+import { defaultNode, defaultSettings } from '../../src/sim/settings';
+import { Simulation } from '../../src/sim/simulation';
+import { RunningTotals } from '../../src/ui/metrics/chartData';
+import { buildView } from '../../src/ui/state/view';
 import { describeTransition, guardWord, span } from '../../src/ui/stage/machineWords';
 import { NODE_CHART, REDIS_CHART } from '../../src/ui/stage/machineCharts';
 import { edgeLines, layoutRegion, LINE_H } from '../../src/ui/stage/statechartLayout';
@@ -63,5 +68,33 @@ describe('the last transition in words', () => {
 
   it('spans read as seconds, minutes and hours', () => {
     expect([span(5_000), span(200_000), span(3_900_000), span(7_200_000)]).toEqual(['5 s', '3 min 20 s', '1 h 5 min', '2 h']);
+  });
+});
+
+describe('the view reads the machines', () => {
+  it("a node's and Redis's state and last transition; the Sentinel countdown from when the machine began failing over", async () => {
+    const settings = defaultSettings();
+    settings.session.driver = 'redis';
+    settings.redis.sentinel = true;
+    settings.nodes = [defaultNode(1), defaultNode(2)];
+    settings.users = 10;
+    const sim = await Simulation.create(settings, { traceLimit: 0 });
+    await sim.runUntil(4_000);
+    expect(sim.fault({ kind: 'crash', node: 'node-2' })).toBeNull();
+    await sim.runUntil(5_000);
+    expect(sim.fault({ kind: 'redis-failover' })).toBeNull();
+    await sim.runUntil(9_000);
+    const view = buildView(sim, new RunningTotals());
+    expect(view.nodes[1]!.machine).toEqual({
+      value: { process: 'down', link: 'connected' },
+      last: { event: 'CRASH', region: 'process', from: 'up', to: 'down', at: 4_000, by: 'you', after: 4_000 },
+    });
+    expect(view.redis!.machine!.value).toEqual({ server: 'failingOver', network: 'reachable' });
+    expect(view.redis!.promoteAt).toBe(5_000 + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS);
+    await sim.runUntil(5_000 + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS);
+    const after = buildView(sim, new RunningTotals());
+    expect(after.redis!.promoteAt).toBeNull();
+    expect(after.redis!.machine!.last).toMatchObject({ event: 'PROMOTED', from: 'failingOver', to: 'up', by: 'engine' });
+    sim.dispose();
   });
 });

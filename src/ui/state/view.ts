@@ -102,10 +102,8 @@ export const SERIES_WINDOW = 60;
 
 export const EMPTY_TOTALS: Totals = { requests: 0, logouts: 0, csrf: 0, errors5xx: 0, timeouts: 0, lostUpdates: 0 };
 
-/** What the runner knows beside the world: when a Sentinel failover began, and the previous view. */
+/** What the runner knows beside the world: the previous view. */
 export interface ViewContext {
-  /** Virtual ms when the Redis machine entered `failingOver` (null: not failing over). */
-  failoverSince?: number | null;
   prev?: View | null;
 }
 
@@ -150,7 +148,8 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
     const state = serverState(snap);
     const shared = w.cacheRedis === w.redis && (w.settings.redis.cacheLoad ?? 'none') !== 'none';
     const sessions = w.settings.session.driver === 'redis';
-    const since = state === 'failingOver' ? ctx.failoverSince ?? null : null;
+    // The Sentinel countdown runs from when the Redis machine entered failingOver.
+    const since = state === 'failingOver' ? snap.context.since.server ?? null : null;
     redis = redisView(w.redis, sessions ? (shared ? 'sessions + cache' : 'sessions') : 'cache', state,
       last && prev ? last.commands - prev.commands : 0,
       { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS,
