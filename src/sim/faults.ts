@@ -9,7 +9,9 @@ import { deployNodeUp, nodeDrained, startDeploy } from './cluster/deploy';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from './cluster/sessionRedis';
 import { feed } from './feed';
 import type { Cause, Initiator } from './machines/cause';
+import { nodeRefusal } from './machines/nodeMachine';
 import { redisRefusal, type RedisEvent } from './machines/redisMachine';
+import type { AppNode } from './cluster/appNode';
 import type { FaultAction } from './types';
 import type { World } from './world';
 
@@ -109,6 +111,13 @@ export function promoteReplica(w: World, lost: number): void {
 }
 
 const NODE_EVENT = { crash: 'CRASH', drain: 'DRAIN', partition: 'PARTITION', heal: 'HEAL', restart: 'RESTART', replace: 'REPLACE' } as const;
+export type NodeFaultKind = keyof typeof NODE_EVENT;
+export const NODE_FAULTS = Object.keys(NODE_EVENT) as NodeFaultKind[];
+
+/** Why `node`'s machine would refuse this fault now (null: it would apply it). Changes nothing. */
+export function nodeFaultRefusal(node: AppNode, kind: NodeFaultKind): string | null {
+  return nodeRefusal(node.snapshot, { type: NODE_EVENT[kind], at: 0, by: 'you' });
+}
 
 function nodeFault(w: World, action: Extract<FaultAction, { node: string }>, cause: Cause): string | null {
   const node = w.nodes.get(action.node);

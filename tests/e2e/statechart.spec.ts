@@ -24,8 +24,9 @@ test("a node's statechart follows a crash and a restart, and says why it moved",
   await dialog.getByRole('button', { name: 'Restart' }).click();
   await expect(current(page, 'node-2', 'process')).toHaveAttribute('data-state', 'booting');
   await expect(cause).toContainText('down → booting: restarted by you at 09:00:00');
-  // The machine refuses a second restart while it boots: the buttons say so by being disabled.
+  // The machine refuses a second restart while it boots: the buttons are disabled and say why.
   await expect(dialog.getByRole('button', { name: 'Restart' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Restart' })).toHaveAttribute('title', 'node-2 is already booting: wait until it is up, or crash it');
   await expect(dialog.getByRole('button', { name: 'Replace' })).toBeDisabled();
 
   // Let virtual time run: the engine's BOOTED arrives 5 virtual seconds later.

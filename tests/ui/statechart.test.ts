@@ -7,7 +7,7 @@ import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../src/sim/clus
 import { defaultNode, defaultSettings } from '../../src/sim/settings';
 import { Simulation } from '../../src/sim/simulation';
 import { RunningTotals } from '../../src/ui/metrics/chartData';
-import { buildView } from '../../src/ui/state/view';
+import { buildView, nodeDetail } from '../../src/ui/state/view';
 import { describeTransition, guardWord, span } from '../../src/ui/stage/machineWords';
 import { NODE_CHART, REDIS_CHART } from '../../src/ui/stage/machineCharts';
 import { edgeLines, layoutRegion, LINE_H } from '../../src/ui/stage/statechartLayout';
@@ -88,6 +88,11 @@ describe('the view reads the machines', () => {
     expect(view.nodes[1]!.machine).toEqual({
       value: { process: 'down', link: 'connected' },
       last: { event: 'CRASH', region: 'process', from: 'up', to: 'down', at: 4_000, by: 'you', after: 4_000 },
+    });
+    // The node's menu asks its machine which faults apply, and shows the reason for the others.
+    expect(nodeDetail(sim, 'node-2')!.refusals).toEqual({
+      crash: 'node-2 is already down', drain: 'node-2 is down: only a node that is up can be drained', partition: null,
+      heal: 'node-2 is already connected to Redis', restart: null, replace: null,
     });
     expect(view.redis!.machine!.value).toEqual({ server: 'failingOver', network: 'reachable' });
     expect(view.redis!.promoteAt).toBe(5_000 + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS);

@@ -5,6 +5,7 @@
 import { balancerHealth, type BalancerHealth } from '../../sim/balancer/health';
 import type { SecondBucket } from '../../sim/metrics';
 import type { Simulation } from '../../sim/simulation';
+import { NODE_FAULTS, nodeFaultRefusal, type NodeFaultKind } from '../../sim/faults';
 import type { MachineView } from '../../sim/machines/cause';
 import type { NodeState } from '../../sim/machines/nodeMachine';
 import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
@@ -240,6 +241,8 @@ export interface NodeDetail {
   /** Newest first, at most `limit`. */
   files: SessionFileView[];
   fileCount: number;
+  /** Per fault, why the node's machine refuses it now (null: it applies). */
+  refusals: Record<NodeFaultKind, string | null>;
 }
 
 export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetail | null {
@@ -251,7 +254,8 @@ export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetai
     .sort((a, b) => b[1].mtime - a[1].mtime)
     .slice(0, limit)
     .map(([id, f]) => ({ id, mtime: f.mtime, authenticated: f.data.includes('login_web_'), user: owners.get(id) ?? null }));
-  return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size };
+  const refusals = Object.fromEntries(NODE_FAULTS.map((k) => [k, nodeFaultRefusal(n, k)])) as NodeDetail['refusals'];
+  return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size, refusals };
 }
 
 /** Session id → user id, from the users' cookie jars. */
