@@ -1,6 +1,8 @@
 /**
  * Faults an instructor triggers or a scenario schedules, and the event feed that reports
- * them: node crash/restart/replace/drain, Redis down/up.
+ * them: node crash/restart/replace/drain/partition, Redis down/up/failover/latency/black hole.
+ * Whether a fault applies is the node's or Redis's machine's decision (`can`); this file
+ * sends the event, reports the machine's reason when it refuses, and schedules what follows.
  */
 import { REPLACE_BOOT_MS, RESTART_BOOT_MS } from './cluster/appNode';
 import { deployNodeUp, nodeDrained, startDeploy } from './cluster/deploy';
@@ -10,12 +12,15 @@ import { databaseFault, staysOnDeadPrimary } from './cluster/clientFaults';
 import { feed } from './feed';
 import { PROXY_TIMEOUT_MS } from './flow';
 import { blackholeWords } from './redis/clientModel';
+import type { Cause, Initiator } from './machines/cause';
+import { nodeRefusal } from './machines/nodeMachine';
+import { redisRefusal, type RedisEvent } from './machines/redisMachine';
+import type { AppNode } from './cluster/appNode';
 import type { FaultAction } from './types';
 import type { World } from './world';
 
 /** How long after a node failure the feed reports how many of its users were served elsewhere. */
 export const REROUTE_REPORT_MS = 15_000;
-
 
 /** Start counting which of a node's recent users get answered elsewhere. */
 function watchReroutes(w: World, node: string): void {
@@ -34,23 +39,28 @@ export function reportReroutes(w: World, node: string, watch: { users: Set<numbe
   else feed(w, 'info', `${n} user${n === 1 ? '' : 's'} re-routed from ${node} to other nodes`);
 }
 
-/** Apply a fault now. Returns an error message if it does not apply (unknown node, wrong state). */
-export function applyFault(w: World, action: FaultAction): string | null {
+/**
+ * Apply a fault now. Returns an error message if it does not apply (unknown node, or the
+ * node's or Redis's machine refuses it in its current state). `by` is who asked, for the
+ * machines' last-transition cause.
+ */
+export function applyFault(w: World, action: FaultAction, by: Initiator = 'you'): string | null {
+  const cause = { at: w.now, by };
   switch (action.kind) {
     case 'redis-down':
     case 'redis-up':
-      return redisUpDown(w, action.kind === 'redis-down');
+      return redisUpDown(w, action.kind === 'redis-down', cause);
     case 'redis-failover':
-      return redisFailover(w);
+      return redisFailover(w, cause);
     case 'redis-latency': {
       if (!w.redis) return NO_REDIS;
-      for (const r of redisInstances(w)) r.setLatency(action.ms);
+      w.redisActor.send({ type: 'LATENCY', ms: action.ms, ...cause });
       feed(w, action.ms > 0 ? 'fault' : 'recovery', action.ms > 0 ? `Redis is slow: every command takes ${action.ms} ms longer` : 'Redis latency back to normal');
       return null;
     }
     case 'redis-blackhole': {
-      if (!w.redis) return NO_REDIS;
-      w.redis.blackhole = true;
+      const refused = sendRedis(w, { type: 'BLACKHOLE', ...cause });
+      if (refused) return refused;
       feed(w, 'fault', `Redis is black-holed: packets are dropped, calls hang — ${blackholeWords(w.settings.redis, PROXY_TIMEOUT_MS)}`);
       return null;
     }
@@ -65,36 +75,34 @@ export function applyFault(w: World, action: FaultAction): string | null {
     case 'db-up':
       return databaseFault(w, action.kind === 'db-down');
     default:
-      return nodeFault(w, action);
+      return nodeFault(w, action, cause);
   }
 }
 
 const NO_REDIS = 'Redis is not part of this cluster (the session driver is not redis)';
 
-function redisInstances(w: World) {
-  return [w.redis, w.cacheRedis, w.replica].filter((r, i, all) => r && all.indexOf(r) === i).map((r) => r!);
+/** Send an event to the Redis machine if it accepts it; otherwise its reason (nothing changes). */
+function sendRedis(w: World, event: RedisEvent): string | null {
+  if (!w.redis) return NO_REDIS;
+  const refused = redisRefusal(w.redisActor.getSnapshot(), event);
+  if (refused) return refused;
+  w.redisActor.send(event);
+  return null;
 }
 
-function redisUpDown(w: World, down: boolean): string | null {
-  if (!w.redis) return NO_REDIS;
-  if (!down && w.redisActor.getSnapshot().value === 'failingOver') return 'Sentinel is failing over; the replica will be promoted';
-  w.redisActor.send({ type: down ? 'DOWN' : 'UP' });
-  if (down) w.redis.down();
-  else {
-    w.redis.up();
-    w.redis.blackhole = false;
-  }
+function redisUpDown(w: World, down: boolean, cause: Cause): string | null {
+  const refused = sendRedis(w, { type: down ? 'DOWN' : 'UP', ...cause });
+  if (refused) return refused;
   feed(w, down ? 'fault' : 'recovery', down ? 'Redis went down: connection refused' : 'Redis is back up');
   return null;
 }
 
 /** The primary dies; Sentinel notices after down-after-milliseconds and promotes the replica. */
-function redisFailover(w: World): string | null {
+function redisFailover(w: World, cause: Cause): string | null {
   if (!w.redis) return NO_REDIS;
   if (!w.replica) return 'no replica: run with Sentinel (--sentinel) to fail over';
-  if (w.redisActor.getSnapshot().value !== 'up') return 'the primary is not up';
-  w.redisActor.send({ type: 'FAILOVER' });
-  w.redis.down();
+  const refused = sendRedis(w, { type: 'FAILOVER', ...cause });
+  if (refused) return refused;
   // The primary is dead: writes it acknowledged but had not yet sent to the replica are gone.
   const lost = w.pendingReplication;
   w.replicationStream++;
@@ -113,24 +121,31 @@ export function promoteReplica(w: World, lost: number): void {
   w.redis = replica;
   if (wasShared) w.cacheRedis = replica;
   w.replica = null;
-  w.redisActor.send({ type: 'PROMOTED' });
+  w.redisActor.send({ type: 'PROMOTED', at: w.now, by: 'engine' });
   feed(w, 'recovery', `Sentinel promoted the replica to primary; ${lost} write${lost === 1 ? '' : 's'} not yet replicated were lost`);
 }
 
-function nodeFault(w: World, action: Extract<FaultAction, { node: string }>): string | null {
+const NODE_EVENT = { crash: 'CRASH', drain: 'DRAIN', partition: 'PARTITION', heal: 'HEAL', restart: 'RESTART', replace: 'REPLACE' } as const;
+export type NodeFaultKind = keyof typeof NODE_EVENT;
+export const NODE_FAULTS = Object.keys(NODE_EVENT) as NodeFaultKind[];
+
+/** Why `node`'s machine would refuse this fault now (null: it would apply it). Changes nothing. */
+export function nodeFaultRefusal(node: AppNode, kind: NodeFaultKind): string | null {
+  return nodeRefusal(node.snapshot, { type: NODE_EVENT[kind], at: 0, by: 'you' });
+}
+
+function nodeFault(w: World, action: Extract<FaultAction, { node: string }>, cause: Cause): string | null {
   const node = w.nodes.get(action.node);
   if (!node) return `no node named ${action.node}`;
-  const state = node.state;
+  const was = node.state;
+  const refused = node.send({ type: NODE_EVENT[action.kind], ...cause });
+  if (refused) return refused;
   switch (action.kind) {
     case 'crash':
-      if (state === 'down') return `${node.name} is already down`;
-      node.send({ type: 'CRASH' });
       feed(w, 'fault', `${node.name} crashed`);
       watchReroutes(w, node.name);
       return null;
     case 'drain':
-      if (state !== 'up') return `${node.name} is ${state}: only a node that is up can be drained`;
-      node.send({ type: 'DRAIN' });
       w.upstream.setDown(node.name, true);
       feed(w, 'info', `${node.name} draining: marked down in the upstream, finishing ${node.inFlight} request(s)`);
       watchReroutes(w, node.name);
@@ -139,30 +154,26 @@ function nodeFault(w: World, action: Extract<FaultAction, { node: string }>): st
     case 'partition':
     case 'heal': {
       const cut = action.kind === 'partition';
-      if (node.partitioned === cut) return `${node.name} is already ${cut ? 'cut off from' : 'connected to'} Redis`;
-      node.partitioned = cut;
       feed(w, cut ? 'fault' : 'recovery', cut ? `${node.name} is cut off from Redis: its Redis calls hang` : `${node.name} can reach Redis again`);
       return null;
     }
     case 'restart':
     case 'replace': {
       const replace = action.kind === 'replace';
-      node.send({ type: replace ? 'REPLACE' : 'RESTART' });
       w.queue.push({ kind: 'booted', t: w.now + (replace ? REPLACE_BOOT_MS : RESTART_BOOT_MS), seq: 0, node: node.name, epoch: node.epoch });
       feed(w, replace ? 'fault' : 'info', replace
         ? `${node.name} replaced by a new instance: its disk (and any session files) is gone; booting`
         : `${node.name} restarting (its disk is kept)`);
-      if (state === 'up' || state === 'draining') watchReroutes(w, node.name);
+      if (was === 'up' || was === 'draining') watchReroutes(w, node.name);
       return null;
     }
   }
 }
 
-/** A booting node finished booting (unless it was restarted or crashed again meanwhile). */
+/** A booting node finished booting, unless the machine refuses (restarted or crashed again meanwhile). */
 export function booted(w: World, name: string, epoch: number): void {
   const node = w.nodes.get(name);
-  if (!node || node.epoch !== epoch || node.state !== 'booting') return;
-  node.send({ type: 'BOOTED' });
+  if (!node || node.send({ type: 'BOOTED', epoch, at: w.now, by: 'engine' })) return;
   w.upstream.setDown(name, node.spec.down);
   feed(w, 'recovery', `${name} is up`);
   deployNodeUp(w, name);

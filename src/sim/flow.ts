@@ -10,6 +10,7 @@ import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './clu
 import type { Handled } from './laravel/app';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
 import { blackholeOutcome } from './redis/clientModel';
+import { redisGate } from './machines/redisActor';
 import { RedisTimeoutError } from './redis/errors';
 import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
 import type { BalancerRequest } from './balancer/types';
@@ -124,7 +125,7 @@ async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
   // A refused connection surfaces at that first command, where fail-closed or the fallback decides.
   req.redisClient = null;
-  if (w.redis && usesRedis(w) && w.redis.isUp && !w.redis.blackhole && !node.partitioned) {
+  if (w.redis && usesRedis(w) && redisGate(w) === 'open' && !node.partitioned) {
     req.redisClient = redisClient(node, req);
     w.redis.connect(req.redisClient);
   }
@@ -143,7 +144,7 @@ export async function acquireLock(w: World, req: Req): Promise<void> {
   const node = req.node!;
   if (node.epoch !== req.epoch) return scheduleFinish(w, req, 0); // the process died while waiting
   const key = lockKey(w, req.sessionId!);
-  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
+  if (usesRedis(w) && (node.partitioned || redisGate(w) === 'blackholed')) return hang(w, req);
   try {
     if (await tryLock(w, node, key, `req${req.id}`, node.privateIp)) {
       req.lock = key;
@@ -165,7 +166,7 @@ export async function acquireLock(w: World, req: Req): Promise<void> {
 /** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
 async function run(w: World, req: Req): Promise<void> {
   const node = req.node!;
-  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
+  if (usesRedis(w) && (node.partitioned || redisGate(w) === 'blackholed')) return hang(w, req);
   const [lo, hi] = SERVICE_MS;
   let service = w.rng.network.between(lo, hi);
   try {

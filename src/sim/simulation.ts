@@ -4,7 +4,6 @@
  * Same settings + same seed + same calls ⇒ the same trace, byte for byte.
  */
 import { balancerProblems, describeProblems } from './limits';
-import { createActor } from 'xstate';
 import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
@@ -15,8 +14,7 @@ import { feed } from './feed';
 import { acquireLock, arrive, finish, receive, send } from './flow';
 import { LaravelApp } from './laravel/app';
 import { PayloadCodec } from './laravel/payload';
-import { balancerMachine } from './machines/balancerMachine';
-import { redisMachine } from './machines/redisMachine';
+import { createRedisActor } from './machines/redisActor';
 import { Metrics } from './metrics';
 import type { EngineRedis } from './redis/engineRedis';
 import { handshakeCommands } from './redis/clientModel';
@@ -66,7 +64,6 @@ export class Simulation {
       users: [],
       nodes: new Map(settings.nodes.map((spec, i) => [spec.name, new AppNode(spec, i, settings.session.lifetimeMin)])),
       upstream: new Upstream(settings.balancer, settings.nodes),
-      balancer: createActor(balancerMachine, { input: { peers: settings.nodes.map((n) => n.name) } }).start(),
       redis: null,
       cacheRedis: null,
       replica: null,
@@ -76,7 +73,7 @@ export class Simulation {
       cacheErrors: 0,
       deploy: null,
       lastSaved: new Map(),
-      redisActor: createActor(redisMachine).start(),
+      redisActor: createRedisActor(() => w),
       app: new LaravelApp(root.split('app'), codec),
       codec,
       storeFor: () => { throw new Error('stores not built'); },
@@ -159,7 +156,6 @@ export class Simulation {
     const w = this.w;
     for (const r of new Set([w.redis, w.cacheRedis, w.replica])) r?.dispose();
     for (const node of w.nodes.values()) node.actor.stop();
-    w.balancer.stop();
     w.redisActor.stop();
   }
 
@@ -185,7 +181,7 @@ export class Simulation {
       case 'tick':
         return this.tick();
       case 'fault': {
-        const err = applyFault(w, e.action);
+        const err = applyFault(w, e.action, 'schedule');
         if (err) feed(w, 'warning', `scheduled fault ignored: ${err}`);
         return;
       }
@@ -213,7 +209,7 @@ export class Simulation {
     w.queue.push({ kind: 'check', t: w.now + HAPROXY_CHECK.interMs, seq: 0 });
   }
 
-  /** Once a virtual second: close the metrics bucket, let Redis expire keys, refresh the health view. */
+  /** Once a virtual second: close the metrics bucket, let Redis expire keys. */
   private tick(): void {
     const w = this.w;
     w.redis?.tick(w.now);
@@ -224,9 +220,6 @@ export class Simulation {
       keys: r.keys, commands: r.commands, connectedClients: r.connectedClients,
       usedMemory: r.usedMemory, evictedKeys: r.evictedKeys, expiredKeys: r.expiredKeys,
     } : null);
-    const unavailable = w.upstream.peers().filter((p) => p.unavailable || p.down).map((p) => p.name);
-    const known = w.balancer.getSnapshot().context.unavailable;
-    if (unavailable.join() !== known.join()) w.balancer.send({ type: 'HEALTH', unavailable });
     w.queue.push({ kind: 'tick', t: w.now + 1000, seq: 0 });
   }
 }

@@ -10,7 +10,6 @@ import type { EventQueue, Scheduled } from './eventQueue';
 import type { Handled, LaravelApp } from './laravel/app';
 import type { SetCookie } from './laravel/cookieJar';
 import type { PayloadCodec } from './laravel/payload';
-import type { balancerMachine } from './machines/balancerMachine';
 import type { redisMachine } from './machines/redisMachine';
 import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
@@ -106,7 +105,6 @@ export interface World {
   users: User[];
   nodes: Map<string, AppNode>;
   upstream: Upstream;
-  balancer: Actor<typeof balancerMachine>;
   /** The Redis holding sessions (the current primary). */
   redis: EngineRedis | null;
   /** The Redis the cache traffic uses: the same one, or its own with `dedicatedSessionRedis`. */
@@ -122,6 +120,7 @@ export interface World {
   deploy: { pending: string[]; current: string | null; replaced: number } | null;
   /** The cart each session last saved, per store (to detect lost updates). */
   lastSaved: Map<string, readonly number[]>;
+  /** The Redis machine: the one source of the Redis gate (up/down/failing over, black hole, latency). */
   redisActor: Actor<typeof redisMachine>;
   app: LaravelApp;
   codec: PayloadCodec;

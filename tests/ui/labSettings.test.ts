@@ -51,10 +51,11 @@ describe('lab settings', () => {
 describe('fault availability', () => {
   const node = (name: string, state: NodeView['state'] = 'up'): NodeView => ({
     name, address: '', state, inFlight: 0, files: 0, rps: 0, served: 0, skipped: false, partitioned: false, deploy: null,
+    machine: { value: { process: state, link: 'connected' }, last: null },
   });
   const redis = (p: Partial<RedisView> = {}): RedisView => ({
     role: 'sessions', state: 'up', up: true, blackhole: false, latencyMs: 0, maxmemory: 0, policy: 'noeviction', replica: false,
-    promoteAt: null, keys: 0, usedMemory: 0, connectedClients: 0, commands: 0, evictedKeys: 0, expiredKeys: 0, commandRate: 0, ...p,
+    promoteAt: null, keys: 0, usedMemory: 0, connectedClients: 0, commands: 0, evictedKeys: 0, expiredKeys: 0, commandRate: 0, machine: null, ...p,
   });
   function view(driver: 'file' | 'redis', r: RedisView | null, p: Partial<View> = {}) {
     const settings = defaultSettings();

@@ -1,9 +1,9 @@
 /**
- * One app server: its lifecycle actor (XState), its own disk of session files, and what is
- * in flight on it.
+ * One app server: its lifecycle actor (XState: the process and its link to Redis), its own
+ * disk of session files, and what is in flight on it.
  */
 import { createActor, type Actor } from 'xstate';
-import { acceptsConnections, nodeMachine, type NodeEvent, type NodeState } from '../machines/nodeMachine';
+import { acceptsConnections, linkState, nodeMachine, nodeRefusal, processState, type NodeEvent, type NodeSnapshot, type NodeState } from '../machines/nodeMachine';
 import { FileSessionDir } from '../session/fileStore';
 import type { NodeSpec } from '../types';
 
@@ -19,8 +19,6 @@ export class AppNode {
   inFlight = 0;
   /** Session locks held in this node's own cache store (file/array drivers). */
   readonly locks = new Map<string, { owner: string; expiresAt: number }>();
-  /** Packets from this node to Redis are dropped. */
-  partitioned = false;
   /** Private address (the balancer's view, redis MONITOR's client address). */
   readonly privateIp: string;
 
@@ -34,8 +32,17 @@ export class AppNode {
     return this.spec.name;
   }
 
+  get snapshot(): NodeSnapshot {
+    return this.actor.getSnapshot();
+  }
+
   get state(): NodeState {
-    return this.actor.getSnapshot().value as NodeState;
+    return processState(this.actor.getSnapshot());
+  }
+
+  /** Packets from this node to Redis are dropped (the machine's `link` region). */
+  get partitioned(): boolean {
+    return linkState(this.actor.getSnapshot()) === 'partitioned';
   }
 
   /** PHP-FPM process lifetime counter: a request begun in an older epoch died with it. */
@@ -47,10 +54,16 @@ export class AppNode {
     return acceptsConnections(this.state);
   }
 
-  /** Send a lifecycle event; a new instance (REPLACE) comes with an empty disk. */
-  send(event: NodeEvent): void {
-    const before = this.actor.getSnapshot().context.generation;
+  /**
+   * Send a lifecycle event if the machine accepts it; otherwise return the machine's reason
+   * (nothing changes). A new instance (REPLACE) comes with an empty disk.
+   */
+  send(event: NodeEvent): string | null {
+    const before = this.actor.getSnapshot();
+    const refused = nodeRefusal(before, event);
+    if (refused) return refused;
     this.actor.send(event);
-    if (this.actor.getSnapshot().context.generation !== before) this.disk.wipe();
+    if (this.actor.getSnapshot().context.generation !== before.context.generation) this.disk.wipe();
+    return null;
   }
 }

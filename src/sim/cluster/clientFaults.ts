@@ -29,8 +29,8 @@ export function staysOnDeadPrimary(w: World, lost: number): boolean {
   if (followsFailover(w.settings.redis)) return false;
   w.replica = null;
   // As the app sees it: the failover is over, and its Redis is down.
-  w.redisActor.send({ type: 'PROMOTED' });
-  w.redisActor.send({ type: 'DOWN' });
+  w.redisActor.send({ type: 'PROMOTED', at: w.now, by: 'engine' });
+  w.redisActor.send({ type: 'DOWN', at: w.now, by: 'engine' });
   feed(w, 'warning', `Sentinel promoted the replica (${lost} write${lost === 1 ? '' : 's'} lost), but phpredis was given REDIS_HOST: Laravel keeps connecting to the dead primary, and the 500s go on (REDIS_CLIENT=predis with 'replication' => 'sentinel' follows a failover)`);
   return true;
 }

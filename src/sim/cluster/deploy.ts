@@ -30,7 +30,7 @@ function nextNode(w: World): void {
   const node = w.nodes.get(name);
   if (!node || node.state !== 'up') return nextNode(w);
   d.current = name;
-  node.send({ type: 'DRAIN' });
+  node.send({ type: 'DRAIN', at: w.now, by: 'deploy' });
   w.upstream.setDown(name, true);
   feed(w, 'info', `deploy: draining ${name} (${node.inFlight} request${node.inFlight === 1 ? '' : 's'} in flight)`);
   if (node.inFlight === 0) nodeDrained(w, node);
@@ -38,9 +38,9 @@ function nextNode(w: World): void {
 
 /** A draining node finished its last request. */
 export function nodeDrained(w: World, node: AppNode): void {
-  node.send({ type: 'DRAINED' });
+  if (node.send({ type: 'DRAINED', at: w.now, by: 'engine' })) return;
   if (w.deploy?.current !== node.name) return;
-  node.send({ type: 'REPLACE' });
+  node.send({ type: 'REPLACE', at: w.now, by: 'deploy' });
   w.queue.push({ kind: 'booted', t: w.now + REPLACE_BOOT_MS, seq: 0, node: node.name, epoch: node.epoch });
   feed(w, 'fault', `deploy: ${node.name} replaced by the new release — its disk (and session files) is new`);
 }

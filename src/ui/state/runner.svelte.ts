@@ -85,7 +85,6 @@ export class SimRunner {
    */
   faultLog = $state.raw<ScheduledFault[]>([]);
   /** Virtual ms when the current Redis began failing over (Sentinel), for the countdown. */
-  private failoverSince: number | null = null;
   private gen = 0;
   private running = false;
   private pending: Array<() => void | Promise<void>> = [];
@@ -283,12 +282,6 @@ export class SimRunner {
     this.whenIdle(() => this.disposeSim(old));
     this.sim = sim;
     this.faultLog = [];
-    this.failoverSince = null;
-    // The Sentinel countdown needs the virtual time the failover began (the engine fixes the rest).
-    sim.world.redisActor.subscribe((snap) => {
-      if (gen !== this.gen) return;
-      this.failoverSince = snap.value === 'failingOver' ? (this.failoverSince ?? sim.now) : null;
-    });
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
     this.packets.clear();
@@ -378,7 +371,7 @@ export class SimRunner {
     if (!this.sim) return;
     if (!force && !this.playing && this.view && this.view.now === this.sim.now) return;
     this.lastPublish = now;
-    this.view = buildView(this.sim, this.totalsSeries, { failoverSince: this.failoverSince, prev: this.view, marks: this.marks.mark });
+    this.view = buildView(this.sim, this.totalsSeries, { prev: this.view, marks: this.marks.mark });
     if (force || now - this.lastDetail >= DETAIL_MS) this.refreshDetail(now);
   }
 

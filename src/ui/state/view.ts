@@ -2,11 +2,14 @@
  * The per-refresh snapshot the DOM views render: plain data read from the engine's world
  * (read-only), replaced as a whole a few times a second (STYLE.md §10).
  */
+import { balancerHealth, type BalancerHealth } from '../../sim/balancer/health';
 import type { SecondBucket } from '../../sim/metrics';
 import type { Simulation } from '../../sim/simulation';
+import { NODE_FAULTS, nodeFaultRefusal, type NodeFaultKind } from '../../sim/faults';
+import type { MachineView } from '../../sim/machines/cause';
 import type { NodeState } from '../../sim/machines/nodeMachine';
 import type { EvictionPolicy, SimSettings, TraceRecord } from '../../sim/types';
-import type { RedisState } from '../../sim/machines/redisMachine';
+import { serverState, type RedisState } from '../../sim/machines/redisMachine';
 import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { SENTINEL_DOWN_AFTER_MS, SENTINEL_FAILOVER_MS } from '../../sim/cluster/sessionRedis';
 import type { RunningTotals, TotalPoint } from '../metrics/chartData';
@@ -29,6 +32,8 @@ export interface NodeView {
   partitioned: boolean;
   /** Its part in a rolling deploy: being drained/replaced now, or waiting its turn. */
   deploy: 'current' | 'pending' | null;
+  /** Its lifecycle machine (process and link regions) and the last transition, for the statechart. */
+  machine: MachineView;
 }
 
 export interface RedisView {
@@ -56,6 +61,8 @@ export interface RedisView {
   expiredKeys: number;
   /** Commands per virtual second over the last second. */
   commandRate: number;
+  /** The Redis machine (server and network regions) for the statechart; null for the cache's own Redis, which has none. */
+  machine: MachineView | null;
 }
 
 export interface Totals {
@@ -74,7 +81,7 @@ export interface View {
   now: number;
   settings: SimSettings;
   nodes: NodeView[];
-  balancerState: 'allLive' | 'degraded' | 'noLiveUpstreams';
+  balancerState: BalancerHealth;
   /** The sessions Redis (or the only one). */
   redis: RedisView | null;
   /** The cache's own Redis, with `dedicatedSessionRedis` (null when the two share one). */
@@ -99,16 +106,14 @@ export const SERIES_WINDOW = 60;
 
 export const EMPTY_TOTALS: Totals = { requests: 0, logouts: 0, csrf: 0, errors5xx: 0, timeouts: 0, lostUpdates: 0 };
 
-/** What the runner knows beside the world: when a Sentinel failover began, and the previous view. */
+/** What the runner knows beside the world: the previous view. */
 export interface ViewContext {
-  /** Virtual ms when the Redis machine entered `failingOver` (null: not failing over). */
-  failoverSince?: number | null;
   prev?: View | null;
   /** The crowd's marks (user index → `MARK`), to count them. */
   marks?: Uint8Array;
 }
 
-function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt'>): RedisView {
+function redisView(r: EngineRedis, role: RedisView['role'], state: RedisState, commandRate: number, extra: Pick<RedisView, 'replica' | 'promoteAt' | 'machine'>): RedisView {
   const s = r.snapshot();
   return {
     role, state, up: s.up, blackhole: r.blackhole, latencyMs: r.latencyMs, maxmemory: s.maxmemory, policy: s.policy,
@@ -137,6 +142,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
       skipped: p ? p.unavailable || p.down : false,
       partitioned: n.partitioned,
       deploy: w.deploy?.current === n.name ? 'current' : w.deploy?.pending.includes(n.name) ? 'pending' : null,
+      machine: { value: n.snapshot.value, last: n.snapshot.context.last },
     };
   });
   let redis: RedisView | null = null;
@@ -144,20 +150,23 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
   if (w.redis) {
     const last = m.series.at(-1)?.redis;
     const prev = m.series.at(-2)?.redis;
-    const state = w.redisActor.getSnapshot().value as RedisState;
+    const snap = w.redisActor.getSnapshot();
+    const state = serverState(snap);
     const shared = w.cacheRedis === w.redis && (w.settings.redis.cacheLoad ?? 'none') !== 'none';
     const sessions = w.settings.session.driver === 'redis';
-    const since = state === 'failingOver' ? ctx.failoverSince ?? null : null;
+    // The Sentinel countdown runs from when the Redis machine entered failingOver.
+    const since = state === 'failingOver' ? snap.context.since.server ?? null : null;
     redis = redisView(w.redis, sessions ? (shared ? 'sessions + cache' : 'sessions') : 'cache', state,
       last && prev ? last.commands - prev.commands : 0,
-      { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS });
+      { replica: w.replica !== null, promoteAt: since === null ? null : since + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS,
+        machine: { value: snap.value, last: snap.context.last } });
     if (w.cacheRedis && w.cacheRedis !== w.redis) {
       // The metrics series samples the sessions Redis only: the cache's rate comes from the previous view.
       const before = ctx.prev?.cache;
       const dt = ctx.prev ? (w.now - ctx.prev.now) / 1000 : 0;
       const commands = w.cacheRedis.snapshot().commands;
       const rate = !before || dt < 0 ? 0 : dt === 0 ? before.commandRate : Math.max(0, Math.round((commands - before.commands) / dt));
-      cache = redisView(w.cacheRedis, 'cache', w.cacheRedis.isUp ? 'up' : 'down', rate, { replica: false, promoteAt: null });
+      cache = redisView(w.cacheRedis, 'cache', w.cacheRedis.isUp ? 'up' : 'down', rate, { replica: false, promoteAt: null, machine: null });
     }
   }
   const o = m.outcomes;
@@ -175,7 +184,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
     now: w.now,
     settings: w.settings,
     nodes,
-    balancerState: w.balancer.getSnapshot().value as View['balancerState'],
+    balancerState: balancerHealth([...peers.values()]),
     redis,
     cache,
     deploy: w.deploy ? { current: w.deploy.current, pending: [...w.deploy.pending], replaced: w.deploy.replaced } : null,
@@ -242,6 +251,8 @@ export interface NodeDetail {
   /** Newest first, at most `limit`. */
   files: SessionFileView[];
   fileCount: number;
+  /** Per fault, why the node's machine refuses it now (null: it applies). */
+  refusals: Record<NodeFaultKind, string | null>;
 }
 
 export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetail | null {
@@ -253,7 +264,8 @@ export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetai
     .sort((a, b) => b[1].mtime - a[1].mtime)
     .slice(0, limit)
     .map(([id, f]) => ({ id, mtime: f.mtime, authenticated: f.data.includes('login_web_'), user: owners.get(id) ?? null }));
-  return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size };
+  const refusals = Object.fromEntries(NODE_FAULTS.map((k) => [k, nodeFaultRefusal(n, k)])) as NodeDetail['refusals'];
+  return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size, refusals };
 }
 
 /** Session id → user id, from the users' cookie jars. */
