@@ -125,7 +125,8 @@ async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
   // A refused connection surfaces at that first command, where fail-closed or the fallback decides.
   req.redisClient = null;
-  if (w.redis && usesRedis(w) && redisGate(w) === 'open' && !node.partitioned) {
+  // The machine's gate models the simulated faults; a real server (--redis-url) can also just stop.
+  if (w.redis && usesRedis(w) && redisGate(w) === 'open' && w.redis.isUp && !node.partitioned) {
     req.redisClient = redisClient(node, req);
     w.redis.connect(req.redisClient);
   }

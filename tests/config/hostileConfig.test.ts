@@ -187,7 +187,7 @@ describe('control characters from files never reach the terminal raw (Low)', () 
     const r = parseCli(['--env', '.env', '--nginx', 'x\u001b[2J.conf'], (p) => files[p] ?? '');
     const lines = 'errors' in r ? r.errors : [];
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe('.env:1:16: error: Driver [\\e]0;pwned\\x07] not supported. (the simulator models file, redis, cookie and array)');
+    expect(lines[0]).toBe('.env:1:16: error: Driver [\\e]0;pwned\\x07] not supported. (the simulator models file, redis, cookie, array and database)');
     expect(lines[1]).toMatch(/^x\\e\[2J\.conf:1:26: error: invalid parameter "weight=0"/);
     // eslint-disable-next-line no-control-regex -- asserting their absence
     for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
