@@ -39,6 +39,9 @@ test('lesson 1 walked with Fast-forward: goal and way forward always in view, th
   await expect(goal).not.toContainText('= 0');
   // The header does not contradict the lesson ("Nothing to change yet" vs "Add a second node").
   await expect(page.getByRole('banner')).not.toContainText('Add a second node');
+  // The feed says why the cluster restarted: the step, not "settings changed (config files)".
+  await expect(page.getByRole('log')).toContainText('step 1 of “One server, file sessions” starts');
+  await expect(page.getByRole('log')).not.toContainText('(config files)');
   // The course map says where the student is.
   await expect(page.getByRole('navigation', { name: 'Course map' })).toContainText('Lesson 1 of 14');
 
