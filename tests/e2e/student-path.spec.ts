@@ -94,6 +94,10 @@ test('lesson 1 walked with Fast-forward: goal and way forward always in view, th
   await expect(page.getByRole('heading', { name: 'Step 1 of 2: A second server' })).toBeVisible();
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Lessons' })).toContainText('2/2 steps done');
+  // A link that sets up a cluster is shown as it asks, not replaced by the last lesson.
+  await page.goto('/?driver=redis&nodes=3');
+  await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
+  await expect(page.getByLabel('Nodes', { exact: true })).toHaveValue('3');
   expect(errors).toEqual([]);
 });
 

@@ -109,7 +109,8 @@ export class LessonPlayer {
     if (link.kind === 'sandbox') this.mode = 'sandbox';
     else if (link.kind === 'lesson') this.open(link.lessonId, link.step ?? undefined);
     // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
-    else if (!link.warning && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
+    // A link that sets up a cluster (`?driver=redis&nodes=3`) is shown as it asks, not replaced by a lesson.
+    else if (!link.warning && asksNothing(this.nav.search()) && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
   }
 
   /** Whether the page lets the player change the speed (Fast-forward). */
@@ -386,6 +387,13 @@ export class LessonPlayer {
     this.progress = p;
     saveProgress(this.storage, p);
   }
+}
+
+/** Query parameters that change how the page runs, not what it shows. */
+const VIEW_ONLY_PARAMS = new Set(['speed', 'paused']);
+
+function asksNothing(search: string): boolean {
+  return [...new URLSearchParams(search).keys()].every((k) => VIEW_ONLY_PARAMS.has(k));
 }
 
 function eventKey(e: ScheduledFault): string {
