@@ -64,7 +64,7 @@ and answers **502 Bad Gateway**. Then people come back with a session id the new
 never seen. Laravel does not complain about an unknown id: it quietly starts an empty session
 under it, and the user is simply **logged out**.
 `,
-      ask: { text: 'Replace node-1 with a fresh instance (not a restart).', action: 'replace', node: 'node-1' },
+      ask: { text: 'Once most users are logged in (filled dots in the crowd), replace node-1 with a fresh instance (not a restart).', action: 'replace', node: 'node-1' },
       goal: { metric: 'logouts', op: '>', value: 0, window: { after: 'replace:node-1', forSec: 60 } },
       hints: [
         "Use node-1's **Replace** action.",

@@ -84,7 +84,7 @@ describe('lessonHost over the page runner', () => {
       onFrame: () => () => {},
       play: () => void calls.push('play'),
     };
-    if (withApply) r.applySettings = (s: SimSettings) => void calls.push(`apply lifetime=${s.session.lifetimeMin} events=${s.events.length}`);
+    if (withApply) r.applySettings = (s: SimSettings, what?: string) => void calls.push(`apply lifetime=${s.session.lifetimeMin} events=${s.events.length}${what ? ` (${what})` : ''}`);
     return { r, calls };
   }
   const settings = buildSettings({ nodes: 2, driver: 'redis', users: 30, lifetimeMin: 1 }, 60, [{ atSec: 60, action: { kind: 'redis-down' } }]);
@@ -93,6 +93,12 @@ describe('lessonHost over the page runner', () => {
     const { r, calls } = fakeRunner(true);
     expect(lessonHost(r).load(settings)).toEqual([]);
     expect(calls).toEqual(['apply lifetime=1 events=1']);
+  });
+
+  it('says why the cluster restarts, so the feed does not read "settings changed (config files)"', () => {
+    const { r, calls } = fakeRunner(true);
+    lessonHost(r).load(settings, 'step 2 of “Redis” starts');
+    expect(calls).toEqual(['apply lifetime=1 events=1 (step 2 of “Redis” starts)']);
   });
 
   it('falls back to configure() + reset(), naming what it could not apply', () => {

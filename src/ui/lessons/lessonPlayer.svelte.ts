@@ -69,10 +69,17 @@ export class LessonPlayer {
   fastForwarding = $state(false);
   /** The speed to go back to when fast-forward ends. */
   private speedBefore: number | null = null;
+  /** Virtual ms where fast-forward stops early: a scripted fault the student must react to. */
+  private ffUntilMs: number | null = null;
 
   private evaluator: GoalEvaluator | null = null;
   private sim: Simulation | null = null;
   private actions: string[] = [];
+  /**
+   * Faults applied to a simulation the player has not attached to yet (a quick click right
+   * after a step change): replayed into the step's evaluator when it attaches.
+   */
+  private early: Array<{ sim: Simulation; action: FaultAction; atMs: number }> = [];
   private loadStepPending = false;
   private waitingFor: { old: Simulation | null; since: number } | null = null;
   private lastPublish = -Infinity;
@@ -102,7 +109,8 @@ export class LessonPlayer {
     if (link.kind === 'sandbox') this.mode = 'sandbox';
     else if (link.kind === 'lesson') this.open(link.lessonId, link.step ?? undefined);
     // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
-    else if (!link.warning && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
+    // A link that sets up a cluster (`?driver=redis&nodes=3`) is shown as it asks, not replaced by a lesson.
+    else if (!link.warning && asksNothing(this.nav.search()) && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
   }
 
   /** Whether the page lets the player change the speed (Fast-forward). */
@@ -143,17 +151,31 @@ export class LessonPlayer {
    * so the page stays responsive and the Goal box shows the progress as it goes.
    */
   fastForward(): void {
-    if (this.fastForwarding || this.mode !== 'lesson' || this.status?.decided) return;
+    const target = this.fastForwardTarget;
+    if (this.fastForwarding || target === null) return;
     this.fastForwarding = true;
+    this.ffUntilMs = target === 'verdict' ? null : target.atSec * 1000;
     this.speedBefore = this.host.speed ?? null;
     this.host.setSpeed?.(FAST_FORWARD_SPEED);
     this.host.play();
+  }
+
+  /**
+   * Where Fast-forward would run to: the verdict, or — while the step waits for the student to
+   * react to a scripted fault ("Bring Redis back up" before the outage at 60 s) — that fault.
+   * Null: nothing to run to (the verdict is in, or the student has to act first).
+   */
+  get fastForwardTarget(): 'verdict' | Upcoming | null {
+    if (this.mode !== 'lesson' || !this.canChangeSpeed || this.status?.decided) return null;
+    if (this.askDone !== false) return 'verdict';
+    return this.upcoming[0] ?? null;
   }
 
   /** Back to the speed the student had chosen. */
   stopFastForward(): void {
     if (!this.fastForwarding) return;
     this.fastForwarding = false;
+    this.ffUntilMs = null;
     if (this.speedBefore !== null) this.host.setSpeed?.(this.speedBefore);
     this.speedBefore = null;
   }
@@ -296,6 +318,11 @@ export class LessonPlayer {
   }
 
   private noteAction(action: FaultAction, atMs: number): void {
+    const sim = this.host.sim;
+    if (sim && sim !== this.sim) {
+      this.early = [...this.early.filter((e) => e.sim === sim), { sim, action, atMs }];
+      return;
+    }
     this.actions.push(actionRef(action));
     this.evaluator?.noteAction(action, atMs);
   }
@@ -305,6 +332,9 @@ export class LessonPlayer {
     this.sim = sim;
     this.actions = [];
     this.evaluator = new GoalEvaluator(step.goal, { runSec: step.runSec, events: step.events });
+    const early = this.early.filter((e) => e.sim === sim);
+    this.early = [];
+    for (const e of early) this.noteAction(e.action, e.atMs);
     // The step's scripted faults travel in the settings; if the page rebuilt without them, schedule them here.
     const has = sim.settings.events.map(eventKey);
     for (const e of step.events) if (!has.includes(eventKey(e)) && e.atSec * 1000 >= sim.now) sim.schedule(e);
@@ -326,6 +356,11 @@ export class LessonPlayer {
     }
     if (sim !== this.sim) this.attach(sim, step);
     const status = this.evaluator!.update(sim);
+    // Checked every frame, not every publish: at top speed a publish interval is many virtual seconds.
+    if (this.fastForwarding && (status.decided || sim.now >= step.runSec * 1000 || (this.ffUntilMs !== null && sim.now >= this.ffUntilMs))) {
+      this.stopFastForward();
+      this.lastPublish = -Infinity;
+    }
     if (status.met && this.lesson && !this.progress.lessons[this.lesson.id]?.met.includes(step.id)) {
       this.setProgress(markMet(this.progress, this.lesson.id, step.id));
     }
@@ -335,7 +370,6 @@ export class LessonPlayer {
     this.status = status;
     this.elapsedSec = Math.floor(sim.now / 1000);
     this.askDone = this.measureAsk(sim, step);
-    if (this.fastForwarding && (status.decided || sim.now >= step.runSec * 1000)) this.stopFastForward();
   };
 
   private measureAsk(sim: Simulation, step: Step): boolean | null {
@@ -353,6 +387,13 @@ export class LessonPlayer {
     this.progress = p;
     saveProgress(this.storage, p);
   }
+}
+
+/** Query parameters that change how the page runs, not what it shows. */
+const VIEW_ONLY_PARAMS = new Set(['speed', 'paused']);
+
+function asksNothing(search: string): boolean {
+  return [...new URLSearchParams(search).keys()].every((k) => VIEW_ONLY_PARAMS.has(k));
 }
 
 function eventKey(e: ScheduledFault): string {

@@ -5,6 +5,7 @@
 import { OUTCOME_STYLE, outcomeOf } from '../outcomes';
 import type { LogoutMark } from '../state/marks';
 import { cellCenter, userCell, type CrowdGrid } from './crowd';
+import { labelBox } from './logoutLabels';
 import { glyphPath, stroked } from './glyphs';
 import type { Point, Rect, StageLayout } from './layout';
 import { packetPoint, type PacketPool } from './packets';
@@ -37,8 +38,8 @@ export function drawFlashes(ctx: CanvasRenderingContext2D, g: CrowdGrid, logouts
 }
 
 /**
- * "✕ user 37 logged out" labels next to the chosen users' cells, inside the crowd area.
- * Returns the labels actually drawn (one that would overlap another is dropped).
+ * "✕ user 37 logged out" labels beside the crowd's grid with a leader line to the user's cell
+ * (see {@link labelBox}). Returns the labels actually drawn (one with no room is dropped).
  */
 export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, area: Rect, labels: readonly LogoutMark[], now: number, font: string, labelMs: number): LogoutMark[] {
   const p: Point = { x: 0, y: 0 };
@@ -55,15 +56,20 @@ export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, ar
     cellCenter(g, c, p);
     const text = `✕ user ${l.user + 1} logged out`;
     const w = ctx.measureText(text).width + 12;
-    let x = p.x + g.cell * 0.6 + 3;
-    if (x + w > area.x + area.w + 40) x = p.x - g.cell * 0.6 - 3 - w;
-    x = Math.max(2, x); // never off the stage's left edge
-    const y = Math.min(Math.max(p.y - h / 2, area.y), area.y + area.h - h);
-    const box = { x, y, w, h };
-    if (placed.some((b) => overlap(b, box))) continue;
+    // Beside the grid, not over the neighbours' cells; none when there is no room.
+    const box = labelBox(g, area, p, w, h, placed);
+    if (!box) continue;
+    const { x, y } = box;
     placed.push(box);
     kept.push(l);
     ctx.globalAlpha = age > labelMs - 400 ? Math.max(0, (labelMs - age) / 400) : 1;
+    // A leader line from the user's cell to its label.
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(p.x, p.y);
+    ctx.lineTo(Math.min(Math.max(p.x, x), x + w), p.y < y ? y : p.y > y + h ? y + h : y + h / 2);
+    ctx.stroke();
     ctx.fillStyle = '#fff';
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
@@ -78,9 +84,6 @@ export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, ar
   return kept;
 }
 
-function overlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w + 2 && b.x < a.x + a.w + 2 && a.y < b.y + b.h + 2 && b.y < a.y + a.h + 2;
-}
 
 /**
  * Packets in flight: a small grey dot on the way out (a request), the outcome's shape and
