@@ -6,5 +6,7 @@ export default defineConfig({
   plugins: [ioredisMockBrowserFix(), svelte()],
   optimizeDeps: { exclude: ['ioredis-mock'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
+  // The compare view's worker (src/ui/lab/compareWorker.ts) loads the Redis mock lazily, like the page.
+  worker: { format: 'es', plugins: () => [ioredisMockBrowserFix()] },
   server: { port: 5173 },
 });

@@ -38,7 +38,10 @@ export interface FeedLine {
 const PUBLISH_MS = 200;
 /** Real ms between inspector refreshes. */
 const DETAIL_MS = 500;
-/** Most real ms of simulation work per frame; past it the run falls behind the chosen speed. */
+/**
+ * Most real ms of JavaScript per frame (simulation, and the DOM snapshot on the frames that take
+ * one); past it the run falls behind the chosen speed rather than drop frames.
+ */
 const FRAME_BUDGET_MS = 9;
 /** Longest runUntil slice, virtual ms (the budget is checked between slices). */
 const SLICE_MS = 200;
@@ -107,6 +110,8 @@ export class SimRunner {
   private detailBusy = false;
   /** Real ms the engine needs per virtual ms (smoothed), to size the slices. */
   private engineCost = 0;
+  /** Real ms a DOM snapshot takes (smoothed): a frame that takes one leaves the engine less. */
+  private snapshotCost = 2;
 
   /** Build the first simulation and start the frame loop. */
   async start(config: UiConfig = DEFAULT_CONFIG, opts: { speed?: number; autoplay?: boolean; notices?: string[] } = {}): Promise<void> {
@@ -323,14 +328,17 @@ export class SimRunner {
     const dt = this.lastFrame ? Math.min(now - this.lastFrame, 100) : 16;
     this.lastFrame = now;
     const t0 = performance.now();
-    if (this.playing && this.sim && !this.running) await this.advance(now, dt);
+    const snapshot = now - this.lastPublish >= PUBLISH_MS;
+    const budget = Math.max(2, FRAME_BUDGET_MS - (snapshot ? this.snapshotCost : 0));
+    if (this.playing && this.sim && !this.running) await this.advance(now, dt, budget);
     if (!this.running) await this.drainPending();
     const t1 = performance.now();
     for (const h of this.hooks) h(now, dt);
     const t2 = performance.now();
-    if (now - this.lastPublish >= PUBLISH_MS) {
+    if (snapshot) {
       this.publish(false, now);
       flushSync(); // render the new snapshot now, inside the measured frame
+      this.snapshotCost = this.snapshotCost * 0.7 + (performance.now() - t2) * 0.3;
     }
     const t3 = performance.now();
     this.frameWork.push(t3 - t0);
@@ -342,7 +350,7 @@ export class SimRunner {
   };
 
   /** Move virtual time by dt × speed, in slices, within the frame budget. */
-  private async advance(now: number, dt: number): Promise<void> {
+  private async advance(now: number, dt: number, budget: number): Promise<void> {
     const sim = this.sim!;
     const gen = this.gen;
     const from = sim.now;
@@ -353,8 +361,9 @@ export class SimRunner {
     this.running = true;
     try {
       for (let v = from; v < target;) {
-        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, SLICE_WORK_MS / this.engineCost)) : 20;
         const s0 = performance.now();
+        const work = Math.min(SLICE_WORK_MS, budget - (s0 - t0));
+        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, work / this.engineCost)) : 20;
         const before = v;
         v = Math.min(target, v + slice);
         await sim.runUntil(v);
@@ -362,7 +371,7 @@ export class SimRunner {
         const s1 = performance.now();
         const cost = (s1 - s0) / (v - before);
         this.engineCost = this.engineCost > 0 ? this.engineCost * 0.8 + cost * 0.2 : cost;
-        if (s1 - t0 > FRAME_BUDGET_MS) break;
+        if (s1 - t0 > budget) break;
       }
     } finally {
       this.running = false;
