@@ -48,6 +48,14 @@ const SLICE_MS = 200;
 /** Real ms one slice should take: slices shrink as the crowd grows, so a frame stops near its budget. */
 const SLICE_WORK_MS = 1.5;
 const FEED_MAX = 200;
+/**
+ * Users created per animation frame when a cluster is built or grows: 10,000 at once block the
+ * page for a few hundred ms. Adding them in steps at the same virtual time gives the same run
+ * (the same random draws in the same order; tested in tests/ui/runnerBuild.test.ts).
+ */
+export const USERS_PER_FRAME = 1500;
+
+
 
 type FrameHook = (now: number, dt: number) => void;
 type FaultHook = (action: FaultAction, atMs: number) => void;
@@ -66,6 +74,8 @@ export class SimRunner {
   reducedMotion = $state(false);
   /** A new simulation is being built (e.g. the Redis mock is loading). */
   loading = $state(false);
+  /** While building or growing the crowd: users created so far, of how many (null otherwise). */
+  building = $state.raw<{ done: number; of: number } | null>(null);
 
   /** The engine. Views read `sim.world` only; commands go through this class. */
   sim: Simulation | null = null;
@@ -193,8 +203,12 @@ export class SimRunner {
       void this.rebuild(`settings changed: ${describeChange(prev, next)} — cluster restarted`);
       return;
     }
-    this.whenIdle(() => {
-      this.sim?.setUsers(next.users);
+    this.whenIdle(async () => {
+      const sim = this.sim;
+      if (!sim) return;
+      const gen = this.gen;
+      // Growing by thousands: a step per frame, so the page keeps answering.
+      if (!(await this.growUsers(sim, gen, next.users))) return;
       this.note('info', `users: ${next.users} (applied live)`);
       this.publish(true);
     });
@@ -272,14 +286,15 @@ export class SimRunner {
     const gen = ++this.gen;
     this.loading = true;
     const settings = this.settings;
-    const sim = await Simulation.create(settings, {
+    const first = Math.min(settings.users, USERS_PER_FRAME);
+    const sim = await Simulation.create(first === settings.users ? settings : { ...settings, users: first }, {
       traceLimit: 0,
       listeners: {
         onRecord: (r) => { if (gen === this.gen) this.onRecord(r); },
         onFeed: (f) => { if (gen === this.gen) this.note(f.kind, f.text, f.t); },
       },
     });
-    if (gen !== this.gen) {
+    if (gen !== this.gen || !(await this.growUsers(sim, gen, settings.users))) {
       this.disposeSim(sim);
       return;
     }
@@ -305,6 +320,35 @@ export class SimRunner {
     if (this.selection?.kind === 'redis' && !sim.world.redis) this.selection = null;
     this.loading = false;
     this.publish(true);
+  }
+
+  /**
+   * Bring `sim` to `target` users, at most {@link USERS_PER_FRAME} more per frame (shrinking is
+   * instant). Returns false if a newer build took over meanwhile.
+   */
+  private async growUsers(sim: Simulation, gen: number, target: number): Promise<boolean> {
+    let n = sim.world.users.filter((u) => u.active).length;
+    if (target <= n + USERS_PER_FRAME) {
+      sim.setUsers(target);
+      return true;
+    }
+    while (n < target) {
+      this.building = { done: n, of: target };
+      await this.nextIdleFrame();
+      if (gen !== this.gen) {
+        this.building = null;
+        return false;
+      }
+      n = Math.min(target, n + USERS_PER_FRAME);
+      sim.setUsers(n);
+    }
+    this.building = null;
+    return true;
+  }
+
+  /** Resolves in the next animation frame, between runUntil calls (never in the middle of one). */
+  private nextIdleFrame(): Promise<void> {
+    return new Promise((done) => requestAnimationFrame(() => this.whenIdle(done)));
   }
 
   private disposeSim(sim: Simulation | null): void {
