@@ -118,6 +118,8 @@ export class SimRunner {
   private frameVirt = 0;
   private stepRecords = 0;
   private detailBusy = false;
+  /** The growth in progress per simulation (see growUsers). */
+  private growth = new WeakMap<Simulation, object>();
   /** Real ms the engine needs per virtual ms (smoothed), to size the slices. */
   private engineCost = 0;
   /** Real ms a DOM snapshot takes (smoothed): a frame that takes one leaves the engine less. */
@@ -327,15 +329,19 @@ export class SimRunner {
    * instant). Returns false if a newer build took over meanwhile.
    */
   private async growUsers(sim: Simulation, gen: number, target: number): Promise<boolean> {
+    // The latest count asked for wins: an older growth of the same simulation stops.
+    const token = {};
+    this.growth.set(sim, token);
     let n = sim.world.users.filter((u) => u.active).length;
     if (target <= n + USERS_PER_FRAME) {
       sim.setUsers(target);
+      this.building = null;
       return true;
     }
     while (n < target) {
       this.building = { done: n, of: target };
       await this.nextIdleFrame();
-      if (gen !== this.gen) {
+      if (gen !== this.gen || this.growth.get(sim) !== token) {
         this.building = null;
         return false;
       }
