@@ -9,10 +9,14 @@ import { singleFileHtml } from './build/singleFileHtml.ts';
 export default defineConfig(({ mode }) => ({
   plugins: [ioredisMockBrowserFix(), svelte(), ...(mode === 'single' ? [viteSingleFile(), singleFileHtml()] : [])],
   optimizeDeps: { exclude: ['ioredis-mock'] },
+  // A page opened from file:// cannot start module workers: the one-file build runs the compare view in the page.
+  define: { __WORKERS__: JSON.stringify(mode !== 'single') },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     ...(mode === 'single' ? { outDir: 'dist-single', copyPublicDir: false, chunkSizeWarningLimit: 8000 } : {}),
   },
+  // The compare view's worker (src/ui/lab/compareWorker.ts) loads the Redis mock lazily, like the page.
+  worker: { format: 'es', plugins: () => [ioredisMockBrowserFix()] },
   server: { port: 5173 },
 }));

@@ -68,6 +68,10 @@ async function main(o: BenchUiOptions): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // Every long task from the first script on, with its start: the actions below are measured from it.
+    await page.addInitScript(`window.__longTasks = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+        .observe({ type: 'longtask', buffered: true });`);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`http://localhost:${o.port}/?users=${o.users}&speed=${o.speed}&bench`);
@@ -130,10 +134,57 @@ async function main(o: BenchUiOptions): Promise<void> {
     console.log(`achieved speed: ${achieved.toFixed(2)}×`);
     console.log(`longest task ms: ${r.longTasks.length ? Math.max(...r.longTasks).toFixed(0) : 0}`);
     console.log(`p95 frame ms: ${quantile(d, 0.95).toFixed(2)}`);
+    if (o.actions) await measureActions(page, o);
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));
   }
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+/** The longest task (ms) that started while `act` ran, until `done` held (0: none over 50 ms). */
+async function longestDuring(page: Page, act: () => Promise<void>): Promise<number> {
+  const t0 = (await page.evaluate('performance.now()')) as number;
+  await act();
+  await page.waitForTimeout(150); // long tasks are reported after they end
+  const t1 = (await page.evaluate('performance.now()')) as number;
+  const tasks = (await page.evaluate('window.__longTasks')) as Array<[number, number]>;
+  return tasks.filter(([start]) => start >= t0 && start <= t1).reduce((m, [, d]) => Math.max(m, d), 0);
+}
+
+/**
+ * What a student does at this size, each timed by its longest task: the user count changed
+ * live, a setting that restarts the cluster, the compare view (its first seconds: the runs take
+ * minutes at 10,000 users), and opening a lesson.
+ */
+async function measureActions(page: Page, o: BenchUiOptions): Promise<void> {
+  const runner = 'window.__sclRunner';
+  const half = String(Math.max(1, Math.round(o.users / 2)));
+  const results: Array<[string, number]> = [];
+  results.push([`users ${o.users} → ${half} → ${o.users} (live)`, await longestDuring(page, async () => {
+    await page.selectOption('#ctl-users', half);
+    await page.waitForFunction(`${runner}.view.users === ${half}`);
+    await page.selectOption('#ctl-users', String(o.users));
+    await page.waitForFunction(`${runner}.view.users === ${o.users}`);
+  })]);
+  results.push(['settings change: SESSION_DRIVER=redis (cluster restart)', await longestDuring(page, async () => {
+    await page.selectOption('#ctl-session-driver', 'redis');
+    await page.waitForFunction(`!${runner}.loading && ${runner}.view.settings.session.driver === 'redis'`, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+  })]);
+  results.push(['compare view (open, first 10 s of its runs)', await longestDuring(page, async () => {
+    await page.click('#ctl-compare');
+    await page.getByRole('dialog', { name: 'Compare set-ups' }).getByText(/Running/).waitFor();
+    await page.waitForTimeout(10_000);
+    await page.getByRole('button', { name: 'Close Compare set-ups' }).click();
+  })]);
+  results.push(['starting a lesson (lesson 2)', await longestDuring(page, async () => {
+    await page.locator('button.item', { hasText: 'Two servers' }).click();
+    await page.waitForFunction(`!${runner}.loading`, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+  })]);
+  for (const [what, ms] of results) console.log(`longest task ms during ${what}: ${ms.toFixed(0)}`);
 }
 
 const opts = parseBenchUiArgs(process.argv.slice(2));

@@ -13,6 +13,8 @@ export interface BenchUiOptions {
   port: number;
   /** Wall seconds of the measured sample (after a warm-up). */
   seconds: number;
+  /** Also time a few actions (settings change, compare view, lesson start) by their longest task. */
+  actions: boolean;
   help: boolean;
 }
 
@@ -25,11 +27,13 @@ Chromium (software rendering, frame rate uncapped).
   --speed S      simulation speed, one of ${SPEEDS.join(', ')} (default 10)
   --port P       the preview server's port, 1024–65535 (default 4174)
   --seconds T    length of the measured sample, 2–120 wall seconds (default 10)
+  --no-actions   skip timing the actions (users changed live, a cluster restart, the compare
+                 view, a lesson start) by their longest task
   --help         this text`;
 
 const OPTIONS = {
   users: { type: 'string' }, speed: { type: 'string' }, port: { type: 'string' }, seconds: { type: 'string' },
-  help: { type: 'boolean' },
+  'no-actions': { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
 function whole(flag: string, value: string | undefined, min: number, max: number, fallback: number, errors: string[]): number {
@@ -61,5 +65,5 @@ export function parseBenchUiArgs(argv: string[]): BenchUiOptions | { errors: str
     else speed = s;
   }
   if (errors.length) return { errors };
-  return { users, speed, port, seconds, help: flags.help === true };
+  return { users, speed, port, seconds, actions: flags['no-actions'] !== true, help: flags.help === true };
 }

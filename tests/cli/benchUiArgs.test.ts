@@ -3,12 +3,12 @@ import { parseBenchUiArgs } from '../../src/cli/benchUiArgs';
 
 describe('npm run bench:ui flags', () => {
   it('defaults to 1,000 users at 10× on port 4174 for 10 s', () => {
-    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, help: false });
+    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, actions: true, help: false });
   });
 
   it('reads --users, --speed, --port and --seconds', () => {
-    expect(parseBenchUiArgs(['--users', '10000', '--speed', '0.5', '--port', '4213', '--seconds', '5']))
-      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, help: false });
+    expect(parseBenchUiArgs(['--users', '10000', '--speed', '0.5', '--port', '4213', '--seconds', '5', '--no-actions']))
+      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, actions: false, help: false });
   });
 
   it('names every bad value and what it expected', () => {

@@ -1,11 +1,13 @@
 /**
  * One run of the compare view, as reactive state: progress while the set-ups run one after
- * another (yielding to the browser between them, so the progress bar paints), then the rows.
- * The sequencing itself is `runComparison` (pure, unit-tested); this only holds the state.
+ * another, then the rows. In the browser the runs happen in a Web Worker (compareWorker.ts), so
+ * the page never blocks, even at 10,000 users; where there is no Worker they run here, yielding
+ * to the browser between set-ups. The sequencing itself is `runComparison` (pure, unit-tested).
  */
 import { compareSetups, SEED_TABLE, type CompareRow, type Setup } from '../../sim/compare';
 import type { SimSettings } from '../../sim/types';
-import { runComparison } from './compareTable';
+import { runComparison, type CompareProgress } from './compareTable';
+import type { CompareReply, CompareRequest } from './compareWorker';
 
 /** Two animation frames and a task: the browser has painted the progress before the next run blocks it. */
 function nextPaint(): Promise<void> {
@@ -24,6 +26,7 @@ export class Comparison {
   /** Real ms the last run took. */
   elapsedMs = $state(0);
   private gen = 0;
+  private worker: Worker | null = null;
 
   constructor(readonly setups: readonly Setup[] = SEED_TABLE) {}
 
@@ -36,18 +39,16 @@ export class Comparison {
     this.done = 0;
     this.total = this.setups.length;
     const t0 = performance.now();
+    const onProgress = (p: CompareProgress) => {
+      if (gen !== this.gen) return;
+      this.done = p.done;
+      this.current = p.current;
+      this.rows = p.rows;
+    };
     try {
-      const rows = await runComparison(base, this.setups, {
-        compare: compareSetups,
-        yieldToBrowser: nextPaint,
-        cancelled: () => gen !== this.gen,
-        onProgress: (p) => {
-          if (gen !== this.gen) return;
-          this.done = p.done;
-          this.current = p.current;
-          this.rows = p.rows;
-        },
-      });
+      const rows = typeof Worker === 'undefined' || !__WORKERS__
+        ? await runComparison(base, this.setups, { compare: compareSetups, yieldToBrowser: nextPaint, cancelled: () => gen !== this.gen, onProgress })
+        : await this.inWorker(base, onProgress);
       if (gen !== this.gen || !rows) return;
       this.rows = rows;
       this.elapsedMs = performance.now() - t0;
@@ -59,9 +60,47 @@ export class Comparison {
     }
   }
 
-  /** Stop before the next set-up (the one running finishes: it cannot be interrupted). */
+  /** Run the set-ups in a fresh worker; resolves null if cancelled (the worker is terminated). */
+  private inWorker(base: SimSettings, onProgress: (p: CompareProgress) => void): Promise<CompareRow[] | null> {
+    this.stopWorker();
+    // Vite's worker pattern (a plain URL, not state): `new URL(…, import.meta.url)` inline.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const worker = new Worker(new URL('./compareWorker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        if (this.worker !== worker) return;
+        this.cancelWorker = null; // settled here, not by a cancel
+        this.stopWorker();
+      };
+      worker.onmessage = (e: MessageEvent<CompareReply>) => {
+        const m = e.data;
+        if (m.kind === 'progress') onProgress(m.progress);
+        else if (m.kind === 'done') { finish(); resolve(m.rows); }
+        else { finish(); reject(new Error(m.message)); }
+      };
+      worker.onerror = (e) => { finish(); reject(new Error(e.message || 'the comparison worker failed to start')); };
+      // Settings are plain data (structured clone): what the page shows is what the worker runs.
+      const request: CompareRequest = { base: $state.snapshot(base) as SimSettings, setups: [...this.setups] };
+      worker.postMessage(request);
+      this.cancelWorker = () => resolve(null);
+    });
+  }
+
+  private cancelWorker: (() => void) | null = null;
+
+  private stopWorker(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const c = this.cancelWorker;
+    this.cancelWorker = null;
+    c?.();
+  }
+
+  /** Stop now (in a worker) or before the next set-up (in the page, the one running finishes). */
   cancel(): void {
     this.gen++;
+    this.stopWorker();
     if (this.status === 'running') this.status = 'idle';
   }
 }

@@ -39,13 +39,24 @@ export interface FeedLine {
 const PUBLISH_MS = 200;
 /** Real ms between inspector refreshes. */
 const DETAIL_MS = 500;
-/** Most real ms of simulation work per frame; past it the run falls behind the chosen speed. */
+/**
+ * Most real ms of JavaScript per frame (simulation, and the DOM snapshot on the frames that take
+ * one); past it the run falls behind the chosen speed rather than drop frames.
+ */
 const FRAME_BUDGET_MS = 9;
 /** Longest runUntil slice, virtual ms (the budget is checked between slices). */
 const SLICE_MS = 200;
 /** Real ms one slice should take: slices shrink as the crowd grows, so a frame stops near its budget. */
 const SLICE_WORK_MS = 1.5;
 const FEED_MAX = 200;
+/**
+ * Users created per animation frame when a cluster is built or grows: 10,000 at once block the
+ * page for a few hundred ms. Adding them in steps at the same virtual time gives the same run
+ * (the same random draws in the same order; tested in tests/ui/runnerBuild.test.ts).
+ */
+export const USERS_PER_FRAME = 1500;
+
+
 
 type FrameHook = (now: number, dt: number) => void;
 type FaultHook = (action: FaultAction, atMs: number) => void;
@@ -64,6 +75,8 @@ export class SimRunner {
   reducedMotion = $state(false);
   /** A new simulation is being built (e.g. the Redis mock is loading). */
   loading = $state(false);
+  /** While building or growing the crowd: users created so far, of how many (null otherwise). */
+  building = $state.raw<{ done: number; of: number } | null>(null);
 
   /** The engine. Views read `sim.world` only; commands go through this class. */
   sim: Simulation | null = null;
@@ -105,8 +118,12 @@ export class SimRunner {
   private frameVirt = 0;
   private stepRecords = 0;
   private detailBusy = false;
+  /** The growth in progress per simulation (see growUsers). */
+  private growth = new WeakMap<Simulation, object>();
   /** Real ms the engine needs per virtual ms (smoothed), to size the slices. */
   private engineCost = 0;
+  /** Real ms a DOM snapshot takes (smoothed): a frame that takes one leaves the engine less. */
+  private snapshotCost = 2;
 
   /** Build the first simulation and start the frame loop. */
   async start(config: UiConfig = DEFAULT_CONFIG, opts: { speed?: number; autoplay?: boolean; notices?: string[] } = {}): Promise<void> {
@@ -188,8 +205,12 @@ export class SimRunner {
       void this.rebuild(`settings changed: ${describeChange(prev, next)} — cluster restarted`);
       return;
     }
-    this.whenIdle(() => {
-      this.sim?.setUsers(next.users);
+    this.whenIdle(async () => {
+      const sim = this.sim;
+      if (!sim) return;
+      const gen = this.gen;
+      // Growing by thousands: a step per frame, so the page keeps answering.
+      if (!(await this.growUsers(sim, gen, next.users))) return;
       this.note('info', `users: ${next.users} (applied live)`);
       this.publish(true);
     });
@@ -267,14 +288,15 @@ export class SimRunner {
     const gen = ++this.gen;
     this.loading = true;
     const settings = this.settings;
-    const sim = await Simulation.create(settings, {
+    const first = Math.min(settings.users, USERS_PER_FRAME);
+    const sim = await Simulation.create(first === settings.users ? settings : { ...settings, users: first }, {
       traceLimit: 0,
       listeners: {
         onRecord: (r) => { if (gen === this.gen) this.onRecord(r); },
         onFeed: (f) => { if (gen === this.gen) this.note(f.kind, f.text, f.t); },
       },
     });
-    if (gen !== this.gen) {
+    if (gen !== this.gen || !(await this.growUsers(sim, gen, settings.users))) {
       this.disposeSim(sim);
       return;
     }
@@ -294,6 +316,39 @@ export class SimRunner {
     if (this.selection?.kind === 'redis' && !sim.world.redis) this.selection = null;
     this.loading = false;
     this.publish(true);
+  }
+
+  /**
+   * Bring `sim` to `target` users, at most {@link USERS_PER_FRAME} more per frame (shrinking is
+   * instant). Returns false if a newer build took over meanwhile.
+   */
+  private async growUsers(sim: Simulation, gen: number, target: number): Promise<boolean> {
+    // The latest count asked for wins: an older growth of the same simulation stops.
+    const token = {};
+    this.growth.set(sim, token);
+    let n = sim.world.users.filter((u) => u.active).length;
+    if (target <= n + USERS_PER_FRAME) {
+      sim.setUsers(target);
+      this.building = null;
+      return true;
+    }
+    while (n < target) {
+      this.building = { done: n, of: target };
+      await this.nextIdleFrame();
+      if (gen !== this.gen || this.growth.get(sim) !== token) {
+        this.building = null;
+        return false;
+      }
+      n = Math.min(target, n + USERS_PER_FRAME);
+      sim.setUsers(n);
+    }
+    this.building = null;
+    return true;
+  }
+
+  /** Resolves in the next animation frame, between runUntil calls (never in the middle of one). */
+  private nextIdleFrame(): Promise<void> {
+    return new Promise((done) => requestAnimationFrame(() => this.whenIdle(done)));
   }
 
   private disposeSim(sim: Simulation | null): void {
@@ -317,14 +372,17 @@ export class SimRunner {
     const dt = this.lastFrame ? Math.min(now - this.lastFrame, 100) : 16;
     this.lastFrame = now;
     const t0 = performance.now();
-    if (this.playing && this.sim && !this.running) await this.advance(now, dt);
+    const snapshot = now - this.lastPublish >= PUBLISH_MS;
+    const budget = Math.max(2, FRAME_BUDGET_MS - (snapshot ? this.snapshotCost : 0));
+    if (this.playing && this.sim && !this.running) await this.advance(now, dt, budget);
     if (!this.running) await this.drainPending();
     const t1 = performance.now();
     for (const h of this.hooks) h(now, dt);
     const t2 = performance.now();
-    if (now - this.lastPublish >= PUBLISH_MS) {
+    if (snapshot) {
       this.publish(false, now);
       flushSync(); // render the new snapshot now, inside the measured frame
+      this.snapshotCost = this.snapshotCost * 0.7 + (performance.now() - t2) * 0.3;
     }
     const t3 = performance.now();
     this.frameWork.push(t3 - t0);
@@ -336,7 +394,7 @@ export class SimRunner {
   };
 
   /** Move virtual time by dt × speed, in slices, within the frame budget. */
-  private async advance(now: number, dt: number): Promise<void> {
+  private async advance(now: number, dt: number, budget: number): Promise<void> {
     const sim = this.sim!;
     const gen = this.gen;
     const from = sim.now;
@@ -347,8 +405,9 @@ export class SimRunner {
     this.running = true;
     try {
       for (let v = from; v < target;) {
-        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, SLICE_WORK_MS / this.engineCost)) : 20;
         const s0 = performance.now();
+        const work = Math.min(SLICE_WORK_MS, budget - (s0 - t0));
+        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, work / this.engineCost)) : 20;
         const before = v;
         v = Math.min(target, v + slice);
         await sim.runUntil(v);
@@ -356,7 +415,7 @@ export class SimRunner {
         const s1 = performance.now();
         const cost = (s1 - s0) / (v - before);
         this.engineCost = this.engineCost > 0 ? this.engineCost * 0.8 + cost * 0.2 : cost;
-        if (s1 - t0 > FRAME_BUDGET_MS) break;
+        if (s1 - t0 > budget) break;
       }
     } finally {
       this.running = false;

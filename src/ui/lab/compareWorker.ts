@@ -1,0 +1,38 @@
+/**
+ * The compare view's runs, off the page's main thread: each set-up is a whole simulation
+ * (seconds at 10,000 users) that cannot be interrupted, so in the page it froze everything. The
+ * worker runs the same loop (`runComparison` over the engine's `compareSetups`) and posts its
+ * progress; the page stays responsive and cancelling terminates the worker at once.
+ */
+import { compareSetups, type CompareRow, type Setup } from '../../sim/compare';
+import type { SimSettings } from '../../sim/types';
+import { runComparison, type CompareProgress } from './compareTable';
+
+export interface CompareRequest {
+  base: SimSettings;
+  setups: readonly Setup[];
+}
+
+export type CompareReply =
+  | { kind: 'progress'; progress: CompareProgress }
+  | { kind: 'done'; rows: CompareRow[] }
+  | { kind: 'error'; message: string };
+
+// ioredis-mock's browser build reads `window.queueMicrotask` (loaded lazily, after this line): in a
+// worker the global object is `self`, which has queueMicrotask too.
+(self as unknown as { window?: unknown }).window ??= self;
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<CompareRequest>) => void) | null; postMessage(m: CompareReply): void };
+
+scope.onmessage = (e) => {
+  const { base, setups } = e.data;
+  runComparison(base, setups, {
+    compare: compareSetups,
+    yieldToBrowser: () => Promise.resolve(),
+    cancelled: () => false,
+    onProgress: (progress) => scope.postMessage({ kind: 'progress', progress }),
+  }).then(
+    (rows) => scope.postMessage({ kind: 'done', rows: rows ?? [] }),
+    (err: unknown) => scope.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+  );
+};
