@@ -96,17 +96,18 @@ function makePurifier(): typeof DOMPurify | null {
 
 let purifier: typeof DOMPurify | null | undefined;
 
-function sanitize(html: string): string {
+/** Layer 2 alone (exported for the browser test): HTML through DOMPurify and the link hook; unchanged where there is no DOM. */
+export function sanitizeHtml(html: string): string {
   if (purifier === undefined) purifier = makePurifier();
   return purifier ? purifier.sanitize(html, PURIFY_CONFIG) : html;
 }
 
 /** Render narration markdown to sanitised HTML. */
 export function renderNarration(md: string): string {
-  return sanitize(marked.parse(md) as string);
+  return sanitizeHtml(marked.parse(md) as string);
 }
 
 /** Inline markdown (a hint, a quiz choice) without the surrounding paragraph. */
 export function renderInline(md: string): string {
-  return sanitize(marked.parseInline(md) as string);
+  return sanitizeHtml(marked.parseInline(md) as string);
 }
