@@ -9,7 +9,10 @@ import { summarize, type Summary } from '../../src/sim/summary';
 import type { SimSettings } from '../../src/sim/types';
 
 function settings(flags: string): SimSettings {
-  const r = parseCli(['--duration', '300', '--users', '100', ...flags.split(' ').filter(Boolean)], () => { throw new Error('no files'); });
+  const args = flags.split(' ').filter(Boolean);
+  // A flag given twice is an error: the defaults give way to the test's own --duration.
+  const defaults = args.includes('--duration') ? ['--users', '100'] : ['--duration', '300', '--users', '100'];
+  const r = parseCli([...defaults, ...args], () => { throw new Error('no files'); });
   if ('errors' in r) throw new Error(r.errors.join('\n'));
   return r.settings;
 }
@@ -139,7 +142,12 @@ describe('Redis Sentinel failover', () => {
   });
 
   it('without Sentinel the failover event is refused with a reason', async () => {
-    const { sim } = await run('--driver redis --event 100:redis-failover');
+    // The CLI refuses it before running; the engine (fed by the page) refuses it too, in the feed.
+    expect(parseCli(['--driver', 'redis', '--event', '100:redis-failover'], () => '')).toEqual({ errors: ['event at 100s: redis-failover needs a replica to promote: add --sentinel (and --driver redis)'] });
+    const s = settings('--driver redis');
+    s.events.push({ atSec: 100, action: { kind: 'redis-failover' } });
+    const sim = await Simulation.create(s, { traceLimit: 0 });
+    await sim.run();
     expect(feedOf(sim)).toContain('scheduled fault ignored: no replica: run with Sentinel (--sentinel) to fail over');
   });
 });
