@@ -4,7 +4,7 @@
  * generous enough for a loaded 2-core CI machine (the real cost is well under a millisecond).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBounds } from '../../src/lessons/bounds';
 import { validateGoal } from '../../src/lessons/goal';
 import { parseJsonText } from '../../src/lessons/jsonText';
@@ -51,6 +51,19 @@ function mutate(obj: unknown, path: string[], value: unknown): unknown {
   Object.defineProperty(o, k!, { value: mutate(cur, rest, value), enumerable: true, writable: true, configurable: true });
   return o;
 }
+
+// The budget is per input in steady state: each function's first call (module set-up, lazy
+// compilation: 300 ms once on a loaded machine) is made here, untimed.
+beforeAll(() => {
+  validateLesson(base(), 'warm.json');
+  validateGoal({ any: [{ metric: 'logouts', op: '==', value: 0 }] });
+  checkBounds(base());
+  parseJsonText('{"a": [1, 2');
+  parseLessonLink('?lesson=x&step=2', []);
+  withLessonLink('?a=1', '?lesson=x&step=1');
+  fromQuery(new URLSearchParams('?nodes=2'));
+  renderNarration('[x](https://a.example) ![y](/b) *z*');
+});
 
 describe('the lesson validator is total', () => {
   it('arbitrary values', () => {
