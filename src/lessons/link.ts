@@ -12,7 +12,8 @@
 export type LessonLink =
   | { kind: 'none' }
   | { kind: 'sandbox' }
-  | { kind: 'lesson'; lessonId: string; step: number | null };
+  /** `badStep`: the `step=` value that named no step (the player says so, see {@link missingStepNotice}). */
+  | { kind: 'lesson'; lessonId: string; step: number | null; badStep?: string };
 
 /** The minimum the link parser needs to know about the lessons. */
 export interface LinkTarget {
@@ -20,9 +21,17 @@ export interface LinkTarget {
   steps: readonly { id: string }[];
 }
 
+/** A link value quoted in a notice: control characters dropped, cut at 40 characters. */
+function quoted(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
 /**
  * Read a query string (`location.search`). Unknown lessons and steps fall back gracefully: an
- * unknown lesson → `none` with a message; an unknown step → the lesson's saved/first step.
+ * unknown lesson → `none` with a message; an unknown step → the lesson's saved/first step, with
+ * `badStep` set so the player can say which step it shows instead.
  */
 export function parseLessonLink(search: string, lessons: readonly LinkTarget[]): LessonLink & { warning?: string } {
   const q = new URLSearchParams(search);
@@ -30,12 +39,18 @@ export function parseLessonLink(search: string, lessons: readonly LinkTarget[]):
   const id = q.get('lesson');
   if (id === null || id === '') return { kind: 'none' };
   const lesson = lessons.find((l) => l.id === id);
-  if (!lesson) return { kind: 'none', warning: `There is no lesson "${id}".` };
+  if (!lesson) return { kind: 'none', warning: `There is no lesson "${quoted(id)}".` };
   const raw = q.get('step');
   if (raw === null || raw === '') return { kind: 'lesson', lessonId: id, step: null };
   const n = /^\d+$/.test(raw) ? Number(raw) - 1 : lesson.steps.findIndex((s) => s.id === raw);
-  if (n < 0 || n >= lesson.steps.length) return { kind: 'lesson', lessonId: id, step: null, warning: `Lesson "${id}" has no step "${raw}".` };
+  if (!(n >= 0 && n < lesson.steps.length)) return { kind: 'lesson', lessonId: id, step: null, badStep: raw };
   return { kind: 'lesson', lessonId: id, step: n };
+}
+
+/** "Step 99 does not exist; lesson two-nodes has 3 steps — showing step 1." */
+export function missingStepNotice(lessonId: string, badStep: string, stepCount: number, shownIndex: number): string {
+  const what = /^-?\d+$/.test(badStep) ? `Step ${quoted(badStep)}` : `Step "${quoted(badStep)}"`;
+  return `${what} does not exist; lesson ${lessonId} has ${stepCount} step${stepCount === 1 ? '' : 's'} — showing step ${shownIndex + 1}.`;
 }
 
 /** The query string for a lesson step (0-based `stepIndex`), or for the sandbox. */

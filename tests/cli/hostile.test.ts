@@ -109,6 +109,17 @@ describe('--trace (issue 14, Medium 6)', () => {
     expect(TraceFile.open(dir)).toMatch(/^--trace .*: cannot write there: .*\(EISDIR\)$/);
   });
 
+  it('the sim process: an unwritable --trace exits 2 before running (nothing printed on stdout)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', '--users', '5', '--duration', '30', '--trace', '/nonexistent/x'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    expect(await new Promise((resolve) => child.once('close', resolve))).toBe(2);
+    expect(err).toBe('sim: --trace /nonexistent/x: cannot write there: no such file or directory (ENOENT)\n');
+    expect(out).toBe('');
+  }, 60_000);
+
   it('/dev/full: the first record fails, the error is kept and the writer stops', () => {
     const t = TraceFile.open('/dev/full');
     if (typeof t === 'string') throw new Error(t);

@@ -3,7 +3,7 @@
  * input gives a lesson or errors with a path, never a stack overflow, a crash or minutes of work.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,24 @@ describe('lesson validation is total (issue 14, Medium 7)', () => {
     const [check] = await checkLesson(r.lesson);
     expect(check!.problems).toEqual([]);
     expect(check!.before.text).toMatch(/^0 CONSTRUCTOR commands run/);
+  });
+});
+
+describe('lesson files loaded at run time are data (issue 14, Medium 8)', () => {
+  it('a .json lesson holding code is a JSON syntax error: nothing runs', async () => {
+    const marker = join(dir, 'ran.txt');
+    const code = `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n`;
+    const f = file('code.json', code);
+    const r = await loadLessonFiles([f]);
+    expect(r.errors).toEqual([expect.stringMatching(/code\.json:1:1: invalid JSON: /)]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('a .json lesson with __proto__ and function-looking strings is validated as data', async () => {
+    const f = file('proto.json', JSON.stringify(watchLesson()).replace('{"id"', '{"__proto__":{"polluted":true},"id"'));
+    const r = await loadLessonFiles([f]);
+    expect(r.errors).toEqual([expect.stringMatching(/proto\.json: __proto__: unknown field$/)]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

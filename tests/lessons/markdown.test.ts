@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PURIFY_CONFIG, renderInline, renderNarration, SAFE_URL } from '../../src/lessons/markdown';
+import { linkKind, PURIFY_CONFIG, renderInline, renderNarration, SAFE_URL } from '../../src/lessons/markdown';
 
 /**
  * Node has no DOM, so DOMPurify cannot run here (it would return its input unchanged): these
@@ -58,7 +58,42 @@ describe('the DOMPurify allow-list used in the browser', () => {
   });
 
   it('accepts only safe URLs', () => {
-    for (const ok of ['https://nginx.org/', 'http://localhost:5173/', 'mailto:a@b.c', '#goal', '/docs', './x', '../x', '?lesson=a&step=1']) expect(SAFE_URL.test(ok), ok).toBe(true);
-    for (const bad of ['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', '//evil.example/', 'file:///etc/passwd']) expect(SAFE_URL.test(bad.trim()), bad).toBe(false);
+    for (const ok of ['https://nginx.org/', 'http://localhost:5173/', '#goal', '/docs', './x', '../x', '?lesson=a&step=1']) expect(SAFE_URL.test(ok), ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', '//evil.example/', 'file:///etc/passwd', 'mailto:a@b.c']) expect(SAFE_URL.test(bad.trim()), bad).toBe(false);
+  });
+});
+
+describe('link tricks (issue 14, Low): only http(s) leaves the site, in a new tab', () => {
+  // Browsers read `\` as `/` and drop tabs/newlines inside URLs: each of these is another site.
+  const tricks = [
+    '/\\evil.example', '/\\/evil.example', '\\\\evil.example', '//evil.example', '///evil.example', '/%09/evil.example'.replace('%09', '\t'),
+    'https:/\\evil.example', 'https:\\\\evil.example', 'https://\\evil.example', 'http:evil.example', 'https:///evil.example',
+    '&#x2F;&#x5C;evil.example', '&#47;&#92;evil.example', 'mailto:someone@evil.example', 'javascript&colon;alert(1)', ' javascript:alert(1)',
+  ];
+
+  it.each(tricks)('[x](%s) renders as text, not a link', (href) => {
+    for (const md of [`[x](${href})`, `[x](<${href}>)`, `![x](${href})`, `[x][r]\n\n[r]: ${href}`]) {
+      const html = renderNarration(md);
+      expect(html, md).not.toMatch(/<a |<img |href=|src=/);
+    }
+  });
+
+  it('an http(s) link opens in a new tab without opener or referrer; a site link opens in place', () => {
+    expect(renderNarration('[nginx](HTTPS://nginx.org/en/docs/)')).toBe('<p><a href="HTTPS://nginx.org/en/docs/" target="_blank" rel="noopener noreferrer">nginx</a></p>\n');
+    expect(renderNarration('[two](/?lesson=two-nodes)')).toBe('<p><a href="/?lesson=two-nodes">two</a></p>\n');
+    expect(linkKind('https://laravel.com/docs')).toBe('external');
+    expect(linkKind('#goal')).toBe('internal');
+    expect(linkKind('/\\evil.example')).toBeNull();
+  });
+
+  it('the URL a browser would open from each trick is not another site (checked with WHATWG URL, as browsers parse)', () => {
+    const base = 'https://lab.example/app/';
+    for (const href of tricks) {
+      if (linkKind(href) !== null) expect(new URL(href, base).host).toBe('lab.example');
+    }
+    for (const href of ['/docs', './x', '../x', '?lesson=a', '#goal', '/a\\b'.replace('\\', '%5C')]) {
+      expect(linkKind(href), href).toBe('internal');
+      expect(new URL(href, base).host).toBe('lab.example');
+    }
   });
 });

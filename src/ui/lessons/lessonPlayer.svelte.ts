@@ -7,7 +7,7 @@
 import { runRedisCli } from '../../console/redisCli';
 import { actionRef } from '../../lessons/actions';
 import { GoalEvaluator, type GoalStatus } from '../../lessons/evaluator';
-import { formatLessonLink, parseLessonLink } from '../../lessons/link';
+import { formatLessonLink, missingStepNotice, parseLessonLink } from '../../lessons/link';
 import type { LoadedLessons } from '../../lessons/loader';
 import { fillKeys } from '../../lessons/runner';
 import { askSettingDone, buildSettings, stepScenario } from '../../lessons/scenario';
@@ -105,12 +105,16 @@ export class LessonPlayer {
     this.unsubscribe.push(this.host.onFrame(this.frame));
     if (this.host.onFault) this.unsubscribe.push(this.host.onFault((a, t) => this.noteAction(a, t)));
     const link = parseLessonLink(this.nav.search(), this.lessons);
-    if (link.warning) this.notice = link.warning;
     if (link.kind === 'sandbox') this.mode = 'sandbox';
     else if (link.kind === 'lesson') this.open(link.lessonId, link.step ?? undefined);
     // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
     // A link that sets up a cluster (`?driver=redis&nodes=3`) is shown as it asks, not replaced by a lesson.
     else if (!link.warning && asksNothing(this.nav.search()) && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
+    // After open(): goto() clears the notice of the step it leaves.
+    if (link.warning) this.notice = link.warning;
+    if (link.kind === 'lesson' && link.badStep !== undefined && this.lesson) {
+      this.notice = missingStepNotice(this.lesson.id, link.badStep, this.lesson.steps.length, this.stepIndex);
+    }
   }
 
   /** Whether the page lets the player change the speed (Fast-forward). */
@@ -305,9 +309,8 @@ export class LessonPlayer {
   private load(settings: ReturnType<typeof buildSettings>, what: string): void {
     this.waitingFor = { old: this.host.sim, since: performance.now() };
     const ignored = this.host.load(settings, what);
-    this.notice = ignored.length
-      ? `This step needs settings the simulator's controls cannot set yet (${ignored.join(', ')}): its figures may differ from the lesson's.`
-      : '';
+    // Only add a notice: the step's own (a bad ?step= link) must survive the step's first load; goto() clears it.
+    if (ignored.length) this.notice = `This step needs settings the simulator's controls cannot set yet (${ignored.join(', ')}): its figures may differ from the lesson's.`;
   }
 
   private loadStep(): void {
