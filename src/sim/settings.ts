@@ -31,7 +31,7 @@ export function defaultSettings(): SimSettings {
     nodes: [defaultNode(1), defaultNode(2)],
     balancer: defaultBalancer(),
     session: { driver: 'file', lifetimeMin: 120, expireOnClose: false, encrypt: false, appName: 'Laravel', connection: null, onRedisFailure: 'fail-closed' },
-    redis: { host: '127.0.0.1', port: 6379, password: null, db: 0, maxmemoryBytes: 0, policy: 'noeviction' },
+    redis: { host: '127.0.0.1', port: 6379, password: null, db: 0, maxmemoryBytes: 0, policy: 'noeviction', client: 'phpredis' },
     events: [],
   };
 }

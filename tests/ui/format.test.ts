@@ -90,7 +90,7 @@ describe('config', () => {
     expect(bad.problems).toEqual([
       'link: nodes=99 is not a whole number from 1 to 8; using 2',
       'link: users=-1 is not a whole number from 1 to 10000; using 100',
-      'link: driver=mongo is not one of file, redis, cookie, array; using file',
+      'link: driver=mongo is not one of file, redis, cookie, array, database; using file',
       'link: speed=3 is not one of 0.25, 0.5, 1, 2, 5, 10, 30, 60; using 1',
     ]);
     expect(q.problems).toEqual([]);

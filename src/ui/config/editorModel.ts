@@ -90,7 +90,7 @@ const envSession = (s: Readonly<SimSettings>): Partial<SessionSettings> => ({
   appName: s.session.appName, driver: s.session.driver, lifetimeMin: s.session.lifetimeMin, encrypt: s.session.encrypt,
   expireOnClose: s.session.expireOnClose, connection: s.session.connection,
 });
-const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
+const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ client: s.redis.client ?? 'phpredis', host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
 
 /** The status line for an editor whose text has errors. */
 export function errorStatus(diagnostics: readonly Diagnostic[]): string {
