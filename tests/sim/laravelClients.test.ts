@@ -175,3 +175,17 @@ describe('Sentinel and the Redis client', () => {
     expect(after.filter((r) => r.status === 500)).toEqual([]);
   });
 });
+
+describe('the compare view with Laravel 11/12\'s default driver', () => {
+  it('the database driver on SQLite logs people out like the file driver; on a shared MySQL nobody', async () => {
+    const { compareSetups, parseSetups } = await import('../../src/sim/compare');
+    const setups = parseSetups('laravel12');
+    if (typeof setups === 'string') throw new Error(setups);
+    const rows = await compareSetups(settings('', 120), setups.filter((s) => s.driver !== 'redis'));
+    const by = Object.fromEntries(rows.map((r) => [r.label, r]));
+    expect(by['Database driver (SQLite)']!.logouts).toBe(by['File driver']!.logouts);
+    expect(by['Database driver (SQLite)']!.logouts).toBeGreaterThan(0);
+    expect(by['Database driver (MySQL)']!.logouts).toBe(0);
+    expect(by['Database driver (MySQL)']!.redisCommands).toBe(0);
+  });
+});

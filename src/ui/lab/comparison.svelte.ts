@@ -3,7 +3,7 @@
  * another (yielding to the browser between them, so the progress bar paints), then the rows.
  * The sequencing itself is `runComparison` (pure, unit-tested); this only holds the state.
  */
-import { compareSetups, SEED_TABLE, type CompareRow, type Setup } from '../../sim/compare';
+import { compareSetups, LARAVEL12_TABLE, type CompareRow, type Setup } from '../../sim/compare';
 import type { SimSettings } from '../../sim/types';
 import { runComparison } from './compareTable';
 
@@ -25,7 +25,7 @@ export class Comparison {
   elapsedMs = $state(0);
   private gen = 0;
 
-  constructor(readonly setups: readonly Setup[] = SEED_TABLE) {}
+  constructor(readonly setups: readonly Setup[] = LARAVEL12_TABLE) {}
 
   async run(base: SimSettings): Promise<void> {
     const gen = ++this.gen;
