@@ -110,7 +110,10 @@ export function errorStatus(diagnostics: readonly Diagnostic[]): string {
 export function realConfigSnippet(kind: ConfigKind, settings: Readonly<SimSettings>, blockName: string | null): string {
   const name = blockName ?? DEFAULT_BLOCK_NAME;
   if (kind === 'env') {
-    return `# Session and Redis settings for Laravel's .env\n${printEnv(envSession(settings), envRedis(settings))}`;
+    const sentinel = settings.redis.sentinel && (settings.redis.client ?? 'phpredis') === 'phpredis'
+      ? "# Sentinel: Laravel's phpredis connector has no Sentinel support — after a failover it keeps\n# connecting to REDIS_HOST. Use REDIS_CLIENT=predis with 'replication' => 'sentinel' (config/database.php).\n"
+      : '';
+    return `# Session and Redis settings for Laravel's .env\n${sentinel}${printEnv(envSession(settings), envRedis(settings))}`;
   }
   if (kind === 'nginx') {
     const sticky = settings.balancer.strategy === 'cookie' ? '# "sticky cookie" needs nginx 1.29.6 or later (before that, NGINX Plus only).\n' : '';
