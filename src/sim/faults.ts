@@ -134,6 +134,12 @@ function nodeFault(w: World, action: Extract<FaultAction, { node: string }>): st
       watchReroutes(w, node.name);
       if (node.inFlight === 0) nodeDrained(w, node);
       return null;
+    case 'nginx-drain':
+      if (state !== 'up') return `${node.name} is ${state}: only a node that is up can be drained`;
+      if (w.settings.balancer.flavor !== 'nginx') return 'drain is an nginx server parameter (HAProxy: set the server to DRAIN on the admin socket)';
+      w.upstream.setDrain(node.name, true);
+      feed(w, 'info', `${node.name} set to drain in the nginx upstream: users bound to it by the sticky cookie stay, new users go to the other servers`);
+      return null;
     case 'partition':
     case 'heal': {
       const cut = action.kind === 'partition';
@@ -162,6 +168,7 @@ export function booted(w: World, name: string, epoch: number): void {
   if (!node || node.epoch !== epoch || node.state !== 'booting') return;
   node.send({ type: 'BOOTED' });
   w.upstream.setDown(name, node.spec.down);
+  w.upstream.setDrain(name, node.spec.drain ?? false);
   feed(w, 'recovery', `${name} is up`);
   deployNodeUp(w, name);
 }

@@ -36,7 +36,7 @@ export function defaultSettings(): SimSettings {
   };
 }
 
-const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
+const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'nginx-drain', 'partition', 'heal'] as const;
 const PLAIN_ACTIONS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole', 'cache-clear', 'db-down', 'db-up'] as const;
 const ALL_ACTIONS = [...NODE_ACTIONS, ...PLAIN_ACTIONS, 'redis-latency'];
 

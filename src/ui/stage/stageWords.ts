@@ -6,7 +6,7 @@
 import type { NodeView, RedisView } from '../state/view';
 
 /** The faults a node's popover offers. */
-export type NodeFaultKind = 'crash' | 'restart' | 'replace' | 'drain' | 'partition' | 'heal';
+export type NodeFaultKind = 'crash' | 'restart' | 'replace' | 'drain' | 'nginx-drain' | 'partition' | 'heal';
 
 export interface StateWord {
   word: string;
