@@ -22,8 +22,9 @@ Every request starts by reading its session, and the connection is refused: phpr
 writing a service provider "to ensure the application fails closed": you don't need one, that is
 already what happens.
 
-(A Redis that doesn't refuse but silently drops packets is worse: with the default timeout of 0,
-requests can hang for a long time.)
+(A Redis that doesn't refuse but silently drops packets is worse: phpredis' default \`timeout\` of
+0 means PHP's \`default_socket_timeout\`, 60 s per request — lesson 12 shows it, and the fix: a
+timeout of 1–2 s in \`config/database.php\`.)
 `,
       ask: { text: 'Take Redis down.', action: 'redis-down' },
       goal: { metric: 'outcomes.server_error', op: '>', value: 0, window: { after: 'redis-down', forSec: 30 }, label: 'Requests fail with 500' },

@@ -50,8 +50,7 @@ a lock called \`session:<id>\` in the cache store before it reads the session, a
 after saving. A second request of the same user polls the lock every 50 ms until it is free, so it
 reads the cart **after** the first one saved it. No update is lost.
 
-The lock must live in a store every server shares — Redis here. The \`file\` and \`array\` stores
-lock per server: useless behind a load balancer.
+The lock must live in a store every server shares — Redis here (next step: check that it does).
 
 The price: requests of one user now wait for each other. Watch the 95th percentile response
 time climb. (A request that waits longer than 10 s gets a \`LockTimeoutException\`: a 500.)
@@ -73,6 +72,35 @@ time climb. (A request that waits longer than 10 s gets a \`LockTimeoutException
         ],
       },
       solution: { settings: { sessionBlock: true } },
+      runSec: 120,
+    },
+    {
+      id: 'lock-store',
+      title: 'Where does the lock live?',
+      narration: `
+Not where the session lives. \`->block()\` takes its lock in \`session.block_store\` if set, else in
+the **default cache store**, \`CACHE_STORE\` — which is \`database\` in the 11/12 skeleton (on its
+per-server SQLite file) and \`file\` in many older apps. Sessions in Redis and
+\`CACHE_STORE=file\`: each server takes the lock in its own \`storage/framework/cache\`. Two
+parallel requests of one user on two servers both get "their" lock, both read the same cart,
+and the second save throws away the first one's item — with \`->block()\` on, and nothing warns
+you.
+
+Put the locks where every server sees them: \`CACHE_STORE=redis\`, or \`'block_store' => 'redis'\`
+in \`config/session.php\` (a database store on a shared MySQL works too).
+`,
+      ask: { text: 'Move the ->block() locks to each node\'s file cache store.', setting: 'blockStore', to: 'file' },
+      goal: { metric: 'outcomes.lost_update', op: '>', value: 0, label: 'Cart items are lost again, with ->block() on' },
+      hints: ['In the **Failure lab**, set “->block() lock store” to file (each node).'],
+      quiz: {
+        question: 'Where does Laravel take the ->block() lock when session.block_store is not set?',
+        choices: [
+          { text: 'In the default cache store (CACHE_STORE)', correct: true, explanation: 'Yes — not in the session driver\'s store. Check CACHE_STORE before you trust ->block() in a cluster.' },
+          { text: 'In the session\'s Redis connection', correct: false, explanation: 'Only if the default cache store happens to be that Redis.' },
+          { text: 'In PHP memory', correct: false, explanation: 'That would be the array store, which locks nothing across requests.' },
+        ],
+      },
+      solution: { settings: { blockStore: 'file' } },
       runSec: 120,
     },
   ],

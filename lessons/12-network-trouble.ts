@@ -65,15 +65,18 @@ server at once.
       title: 'Redis becomes a black hole',
       narration: `
 Now Redis stops answering **everyone**, without refusing: every server's packets to it are
-dropped. Every request on every server hangs. For a minute nothing comes back at all; then nginx's
-timeouts fire: **504** for the POSTs, and each timeout marks that server failed for 10 s. With
-both servers marked failed, nginx has nowhere to send a request and answers at once with
-**502 Bad Gateway** ("no live upstreams").
+dropped. Every request on every server hangs. How long? phpredis' \`timeout\` and \`read_timeout\`
+(\`config/database.php\`) default to 0, which means PHP's \`default_socket_timeout\`: **60 s** —
+exactly nginx's \`proxy_read_timeout\`. The two race: on a real server some requests end in
+PHP's \`RedisException\` (a 500, which does not count against \`max_fails\`), some in nginx's
+**504**. The simulator lets nginx win the tie: after a minute, **504** for the POSTs, and each
+timeout marks that server failed for 10 s; with both marked failed, nginx answers at once with
+**502 Bad Gateway** ("no live upstreams") — on a real cluster, the 500s that win the race can keep
+a server "alive" in nginx's eyes.
 
 Compare lesson 6: a Redis that *refuses* connections gives an immediate, honest 500. A Redis
 that swallows packets costs a minute per request and takes the web tier down with it. That is
-why the Redis connection deserves its own, short timeouts (phpredis \`timeout\` and
-\`read_timeout\`): fail fast instead of hanging.
+why the Redis connection deserves its own, short timeouts: next step.
 `,
       ask: { text: 'Black-hole Redis.', action: 'redis-blackhole' },
       goal: {
@@ -84,6 +87,45 @@ why the Redis connection deserves its own, short timeouts (phpredis \`timeout\` 
       },
       hints: ['In the **Failure lab**, press “Black-hole Redis”, then wait a minute.'],
       solution: { actions: ['30:redis-blackhole'] },
+      runSec: 150,
+    },
+    {
+      id: 'short-timeout',
+      title: 'Fail fast: a 2-second Redis timeout',
+      narration: `
+Give the connection a timeout of its own, in \`config/database.php\`:
+
+\`\`\`php
+'default' => [
+    // …host, port, database…
+    'timeout' => 2,        // connect
+    'read_timeout' => 2,   // each reply
+],
+\`\`\`
+
+(The 12.x skeleton also has \`persistent\`, \`max_retries\` and a backoff there; predis' own
+connect timeout is 5 s by default.) Black-hole Redis again, at 30 s: each request now fails after
+2 s with a **500** — an honest error page instead of a minute-long hang, no 504s, and PHP workers
+free again after 2 s instead of 60.
+`,
+      events: ['30:redis-blackhole'],
+      ask: { text: 'Set the Redis timeout to 2 seconds.', setting: 'redisTimeoutSec', to: 2 },
+      goal: {
+        all: [
+          { metric: 'outcomes.gateway_timeout', op: '==', value: 0, window: { after: 'redis-blackhole', forSec: 90 }, label: 'No 504s' },
+          { metric: 'outcomes.server_error', op: '>', value: 0, window: { after: 'redis-blackhole', forSec: 90 }, label: 'Fast 500s instead' },
+        ],
+      },
+      hints: ['In the **Failure lab**, set “Redis timeout” to 2 s.'],
+      quiz: {
+        question: 'What does phpredis\' default timeout of 0 mean?',
+        choices: [
+          { text: 'No timeout of its own: PHP\'s default_socket_timeout applies, 60 s', correct: true, explanation: 'Yes — as long as nginx\'s proxy_read_timeout, so the two race.' },
+          { text: 'Fail immediately', correct: false, explanation: 'Then every call would fail; 0 means "not set".' },
+          { text: 'Wait forever', correct: false, explanation: 'Close, but PHP\'s stream default (60 s) still applies.' },
+        ],
+      },
+      solution: { settings: { redisTimeoutSec: 2 } },
       runSec: 150,
     },
   ],

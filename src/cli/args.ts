@@ -64,7 +64,8 @@ Failure lab:
   --sentinel              a replica and Sentinel (for the redis-failover event)
   --local-session-cache   a node-local copy of sessions in front of Redis
   --compare SETUPS        run the same traffic through several set-ups: "seed" (the
-                          lesson's File / Redis / Sticky table) or DRIVER/BALANCER,…
+                          lesson's File / Redis / Sticky table), "laravel12" (that
+                          plus the database driver on SQLite and MySQL) or DRIVER/BALANCER,…
 Real Redis:
   --redis-url URL         sessions in a real Redis (redis://127.0.0.1:6379/15) instead of the
                           simulated one; the run goes at 1× wall time so redis-cli MONITOR

@@ -21,6 +21,8 @@ export interface EnvSettings {
 /** Real Laravel session drivers the simulator does not model. */
 const UNMODELLED_DRIVERS = ['memcached', 'dynamodb', 'apc'];
 const MODELLED = `the simulator models ${SESSION_DRIVERS.slice(0, -1).join(', ')} and ${SESSION_DRIVERS.at(-1)}`;
+/** Database connections that are one shared server, as `mysql` is. */
+const SHARED_DB_CONNECTIONS = ['mariadb', 'pgsql', 'sqlsrv'];
 
 /** Parses a `.env` text. Never throws. The value holds every key that was read without error. */
 export function parseEnv(text: string): ParseResult<EnvSettings> {
@@ -40,12 +42,14 @@ export function parseEnv(text: string): ParseResult<EnvSettings> {
       }
       last.set(e.key, e);
     }
-    for (const e of last.values()) applyEntry(e, out, sink);
+    // DB_CONNECTION matters to the simulator only for SESSION_DRIVER=database.
+    const databaseDriver = last.get('SESSION_DRIVER')?.value.replace(/^(['"])(.*)\1$/, '$2').toLowerCase() === 'database';
+    for (const e of last.values()) applyEntry(e, out, sink, databaseDriver);
     return { value: out, diagnostics: sink.sorted() };
   });
 }
 
-function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink): void {
+function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, databaseDriver: boolean): void {
   const v = laravelEnvValue(e.value);
   const at = e.rawFrom;
   const to = Math.max(e.rawTo, e.rawFrom);
@@ -100,6 +104,40 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink): void {
       }
       out.session.connection = v;
       return;
+    }
+    case 'DB_CONNECTION': {
+      const c = typeof v === 'string' ? v.toLowerCase() : '';
+      if (c === 'sqlite' || c === 'mysql') {
+        if (c === 'sqlite') sink.info("sqlite is database/database.sqlite on each server's own disk: with SESSION_DRIVER=database every server has its own sessions table", at, to);
+        if (databaseDriver) out.session.dbConnection = c;
+        return;
+      }
+      if (SHARED_DB_CONNECTIONS.includes(c)) {
+        sink.info(`${c} is one server every node shares: the simulator models it as mysql`, at, to);
+        if (databaseDriver) out.session.dbConnection = 'mysql';
+        return;
+      }
+      return bad(`DB_CONNECTION must name a connection from config/database.php (sqlite, mysql, mariadb, pgsql, sqlsrv), not "${e.value}"`);
+    }
+    case 'CACHE_STORE': {
+      const c = typeof v === 'string' ? v.toLowerCase() : '';
+      const where: Record<string, string> = {
+        file: "each server's own storage/framework/cache: every server locks on its own",
+        database: "the cache_locks table of DB_CONNECTION (per server on sqlite, shared on mysql)",
+        redis: 'Redis, shared by every server',
+        array: 'the PHP process: no lock across requests at all',
+      };
+      const w = where[c];
+      if (w) sink.info(`->block() session locks go to the default cache store when session.block_store is unset: ${w} (the simulator's lock store: --block-store or the Failure lab)`, at, to);
+      return;
+    }
+    case 'REDIS_CLIENT': {
+      const c = typeof v === 'string' ? v.toLowerCase() : '';
+      if (c === 'phpredis' || c === 'predis') {
+        out.redis.client = c;
+        return;
+      }
+      return bad(`REDIS_CLIENT must be phpredis or predis, not "${e.value}"`);
     }
     case 'REDIS_HOST':
       if (typeof v !== 'string' || v === '') return bad('REDIS_HOST must be a host name or an IP address');

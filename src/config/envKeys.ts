@@ -17,6 +17,7 @@ export const ENV_FIELDS: readonly EnvField[] = [
   { key: 'SESSION_ENCRYPT', group: 'session', field: 'encrypt' },
   { key: 'SESSION_EXPIRE_ON_CLOSE', group: 'session', field: 'expireOnClose' },
   { key: 'SESSION_CONNECTION', group: 'session', field: 'connection' },
+  { key: 'REDIS_CLIENT', group: 'redis', field: 'client' },
   { key: 'REDIS_HOST', group: 'redis', field: 'host' },
   { key: 'REDIS_PASSWORD', group: 'redis', field: 'password' },
   { key: 'REDIS_PORT', group: 'redis', field: 'port' },
@@ -30,18 +31,19 @@ export const UNMODELLED_KEYS: Readonly<Record<string, string>> = {
   CACHE_PREFIX: 'CACHE_PREFIX overrides the cache key prefix in Laravel; the simulator derives it from APP_NAME',
   REDIS_URL: 'REDIS_URL overrides REDIS_HOST, REDIS_PORT and REDIS_PASSWORD in Laravel; the simulator reads those instead',
   SESSION_STORE: 'SESSION_STORE picks the cache store for cache-backed drivers; the simulator does not model it',
+  REDIS_TIMEOUT: "the skeleton's config/database.php reads no REDIS_TIMEOUT: set 'timeout' and 'read_timeout' in the redis connection there (0 = PHP's default_socket_timeout, 60 s); in the simulator: --redis-timeout or the Failure lab",
 };
 
 /** Real keys that need no comment (so a near-miss of them is not flagged either). */
 const OTHER_KNOWN = [
   'SESSION_PATH', 'SESSION_DOMAIN', 'SESSION_SECURE_COOKIE', 'SESSION_HTTP_ONLY', 'SESSION_SAME_SITE',
   'SESSION_PARTITIONED_COOKIE', 'SESSION_TABLE', 'SESSION_SERIALIZATION',
-  'REDIS_CLIENT', 'REDIS_USERNAME', 'REDIS_CLUSTER', 'REDIS_PERSISTENT', 'REDIS_CACHE_DB', 'REDIS_CACHE_CONNECTION',
+  'REDIS_USERNAME', 'REDIS_CLUSTER', 'REDIS_PERSISTENT', 'REDIS_CACHE_DB', 'REDIS_CACHE_CONNECTION',
   'REDIS_CACHE_LOCK_CONNECTION', 'REDIS_QUEUE_CONNECTION', 'REDIS_QUEUE', 'REDIS_MAX_RETRIES', 'REDIS_BACKOFF_ALGORITHM',
   'REDIS_BACKOFF_BASE', 'REDIS_BACKOFF_CAP', 'REDIS_SCHEME',
   'APP_ENV', 'APP_KEY', 'APP_DEBUG', 'APP_URL', 'APP_TIMEZONE', 'APP_LOCALE', 'APP_FALLBACK_LOCALE',
   'APP_FAKER_LOCALE', 'APP_MAINTENANCE_DRIVER', 'APP_MAINTENANCE_STORE', 'APP_PREVIOUS_KEYS',
-  'CACHE_STORE', 'CACHE_DRIVER',
+  'DB_CONNECTION', 'CACHE_STORE', 'CACHE_DRIVER', 'DB_HOST', 'DB_PORT', 'DB_DATABASE', 'DB_USERNAME', 'DB_PASSWORD',
 ];
 
 export const KNOWN_KEYS: ReadonlySet<string> = new Set([
@@ -50,7 +52,7 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set([
 
 /** Keys a typo is compared against for "did you mean": the session/redis ones and APP_NAME. */
 export const SUGGESTABLE_KEYS: readonly string[] = [...KNOWN_KEYS].filter(
-  (k) => k.startsWith('SESSION_') || k.startsWith('REDIS_') || k === 'APP_NAME',
+  (k) => k.startsWith('SESSION_') || k.startsWith('REDIS_') || k === 'APP_NAME' || k === 'DB_CONNECTION' || k === 'CACHE_STORE',
 );
 
 /** What `env()` returns for a dotenv string: true/false/null/'' for the special words, else the string. */

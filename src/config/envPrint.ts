@@ -45,7 +45,6 @@ export function printEnv(session: Partial<SessionSettings>, redis: Partial<Redis
     const v = fieldValue(f, changes);
     if (v === undefined) continue;
     const block = f.key === 'APP_NAME' ? 0 : f.group === 'session' ? 1 : 2;
-    if (block === 2 && (blocks[2] ?? []).length === 0) blocks[2]?.push('REDIS_CLIENT=phpredis');
     blocks[block]?.push(`${f.key}=${formatEnvValue(v)}`);
   }
   return blocks.filter((b) => b.length > 0).map((b) => b.join('\n') + '\n').join('\n');

@@ -22,7 +22,7 @@ export const METHOD_FLAGS: Record<NgxMethod, { backup: boolean; maxConns: boolea
   random: { backup: false, maxConns: true },
 };
 
-const SERVER_PARAMS = ['weight=', 'max_conns=', 'max_fails=', 'fail_timeout=', 'backup', 'down', 'route=', 'resolve'];
+const SERVER_PARAMS = ['weight=', 'max_conns=', 'max_fails=', 'fail_timeout=', 'backup', 'down', 'drain', 'route=', 'resolve'];
 
 export interface ServerLine {
   node: NodeSpec;
@@ -96,6 +96,8 @@ export function parseServer(st: NgxStatement, index: number, method: NgxMethod, 
       }
     } else if (t === 'down') {
       node.down = true;
+    } else if (t === 'drain') {
+      node.drain = true; // nginx 1.29.6+: only clients bound by the sticky cookie still reach it
     } else if (t.startsWith('route=') && t.length > 6) {
       node.cookieValue = t.slice(6);
     } else if (t === 'resolve') {

@@ -42,6 +42,7 @@ function serverLine(n: NodeSpec, backupAllowed: boolean, method: string): string
   if (Math.round(n.failTimeoutSec) !== NGINX_SERVER_DEFAULTS.failTimeoutSec) parts.push(`fail_timeout=${ngxTime(n.failTimeoutSec)}`);
   if (n.cookieValue !== undefined && n.cookieValue !== '') parts.push(ngxQuote(`route=${n.cookieValue}`));
   if (n.down) parts.push('down');
+  if (n.drain) parts.push('drain');
   if (n.backup && backupAllowed) parts.push('backup');
   const dropped = n.backup && !backupAllowed ? ` # "backup" left out: ${method} does not support it` : '';
   return parts.join(' ') + ';' + dropped;

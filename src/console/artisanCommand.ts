@@ -2,7 +2,7 @@
  * `php …` in the node shell: `php artisan about`, `config:show`, `--version`, and the errors
  * artisan and the PHP CLI print for the rest. Output formats: see artisan.ts.
  */
-import type { SimSettings } from '../sim/types';
+import type { FaultAction, SimSettings } from '../sim/types';
 import { artisanAbout, artisanConfigShow } from './artisan';
 import { VERSIONS } from './nodeEnv';
 import { fail, ok, type Run } from './textTools';
@@ -12,7 +12,7 @@ const artisanError = (message: string): Run => ({ out: '', err: `\n   ERROR  ${m
 
 /** Real artisan commands the simulator does not run: a note, not an error. */
 const REAL_COMMANDS = new Set([
-  'cache:clear', 'config:cache', 'config:clear', 'db', 'db:show', 'down', 'env', 'key:generate', 'migrate', 'migrate:status',
+  'config:cache', 'config:clear', 'db', 'db:show', 'down', 'env', 'key:generate', 'migrate', 'migrate:status',
   'optimize', 'optimize:clear', 'queue:work', 'route:cache', 'route:clear', 'route:list', 'serve', 'session:table',
   'make:session-table', 'tinker', 'up', 'view:cache', 'view:clear', 'list', 'help', 'inspire', 'storage:link',
 ]);
@@ -26,11 +26,16 @@ const ARTISAN_LIST = [
   '',
   'Available commands (those this simulator runs):',
   '  about        Display basic information about your application',
+  '  cache:clear  Flush the application cache',
   '  config:show  Display all of the values for a given configuration file or key',
   '',
 ].join('\n');
 
-export function runArtisan(s: Readonly<SimSettings>, args: string[], note: (text: string) => void): Run {
+/**
+ * Run `php …`. `act` receives what a command does to the cluster (`cache:clear`); the caller
+ * applies it (the shell itself changes nothing).
+ */
+export function runArtisan(s: Readonly<SimSettings>, args: string[], note: (text: string) => void, act: (a: FaultAction) => void = () => undefined): Run {
   const [script, command, ...rest] = args;
   if (script === undefined) {
     note('php with no file waits for a script on standard input; try php artisan about.');
@@ -65,6 +70,11 @@ export function runArtisan(s: Readonly<SimSettings>, args: string[], note: (text
       return ok('');
     }
     return artisanError(`Configuration file or key ${key} does not exist.`);
+  }
+  if (command === 'cache:clear') {
+    act({ kind: 'cache-clear' });
+    note('With CACHE_STORE=redis this is FLUSHDB on the cache connection (REDIS_CACHE_DB, 1): sessions on SESSION_CONNECTION=cache go with it. The feed says what was removed.');
+    return ok('\n   INFO  Application cache cleared successfully.\n\n');
   }
   if (REAL_COMMANDS.has(command)) {
     note(`php artisan ${command} is a real command; the simulator does not run it (try about or config:show session).`);

@@ -18,14 +18,15 @@ export const VERSIONS = Object.freeze({ laravel: '12.34.0', php: '8.3.14', compo
 /** What the non-session parts of the .env say, and so what `php artisan about` reads. */
 export function envDrivers(s: Readonly<SimSettings>): { cache: string; queue: string; db: string; log: string; logStack: string; mail: string; broadcast: string } {
   const redis = s.session.driver === 'redis';
-  return { cache: redis ? 'redis' : 'database', queue: redis ? 'redis' : 'database', db: 'mysql', log: 'stack', logStack: 'single', mail: 'log', broadcast: 'log' };
+  const db = s.session.driver === 'database' ? s.session.dbConnection ?? 'sqlite' : 'mysql';
+  return { cache: redis ? 'redis' : 'database', queue: redis ? 'redis' : 'database', db, log: 'stack', logStack: 'single', mail: 'log', broadcast: 'log' };
 }
 
 /** The node's `.env` text (ends with a newline). */
 export function nodeEnvText(s: Readonly<SimSettings>): string {
   const { appName, ...session } = s.session;
   const d = envDrivers(s);
-  const redis = { host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db };
+  const redis = { client: s.redis.client ?? 'phpredis', host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db };
   const sessionOnly = { driver: session.driver, lifetimeMin: session.lifetimeMin, encrypt: session.encrypt, expireOnClose: session.expireOnClose, connection: session.connection };
   return [
     printEnv({ appName }, {}).trimEnd(),

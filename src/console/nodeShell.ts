@@ -4,7 +4,7 @@
  * and coreutils would (`ls -la`, `cat`, `cd`, pipes into `wc -l`/`grep`/`head`), plus
  * `php artisan about` / `config:show session`. Read-only: it never changes the simulation.
  */
-import type { SimSettings } from '../sim/types';
+import type { FaultAction, SimSettings } from '../sim/types';
 import { dateLine } from './clock';
 import { runArtisan } from './artisanCommand';
 import { nodeEnvText } from './nodeEnv';
@@ -44,6 +44,8 @@ export interface NodeShellResult {
   cwd?: string;
   /** `clear` ran: the terminal should be emptied. */
   clear?: true;
+  /** What the line does to the cluster (`php artisan cache:clear`), for the caller to apply. */
+  actions?: FaultAction[];
 }
 
 /** How long before virtual time 0 the app was deployed: the mtime of its files. */
@@ -71,12 +73,13 @@ export const HELP_TEXT = [
   '  cd, pwd, hostname, whoami, date, echo, clear',
   '  php artisan about        php artisan config:show session',
   '  | wc -l, | grep TEXT, | head -n N, | tail -n N, and ; && || between commands',
-  'Tab completes file names. Nothing here changes the simulation: the shell is read-only.',
+  '  php artisan cache:clear  flushes the Redis cache database (the one command that changes the cluster)',
+  'Tab completes file names. Otherwise the shell is read-only.',
 ].join('\n');
 
 /** Run one input line. Never throws for any input. */
 export function runNodeShell(ctx: NodeShellContext, line: string): NodeShellResult {
-  const st: LineState = { fs: shellFs(ctx), ctx, cwd: ctx.cwd ?? APP_DIR, clear: false, notes: [], now: ctx.epochMs + ctx.nowMs };
+  const st: LineState = { fs: shellFs(ctx), ctx, cwd: ctx.cwd ?? APP_DIR, clear: false, notes: [], actions: [], now: ctx.epochMs + ctx.nowMs };
   const startCwd = st.cwd;
   const vars = (name: string): string | undefined => {
     const all = shellVars(st);
@@ -108,6 +111,7 @@ export function runNodeShell(ctx: NodeShellContext, line: string): NodeShellResu
   if (st.notes.length > 0) result.note = [...new Set(st.notes)].join(' ');
   if (st.cwd !== startCwd) result.cwd = st.cwd;
   if (st.clear) result.clear = true;
+  if (st.actions.length > 0) result.actions = st.actions;
   return result;
 }
 
@@ -193,7 +197,7 @@ function runCommand(st: LineState, argv: string[], stdin: string, tty: boolean):
     case 'grep':
       return grep(args, stdin, read);
     case 'php':
-      return runArtisan(st.ctx.settings, args, (n) => st.notes.push(n));
+      return runArtisan(st.ctx.settings, args, (n) => st.notes.push(n), (a) => st.actions.push(a));
     default:
       if (NOT_MODELLED.has(name)) {
         st.notes.push(`${name} is a real command on a server; this simulated shell is read-only and does not run it (type help).`);

@@ -2,6 +2,7 @@
  * The node shell's file commands — `ls`, `cat`, `cd` — and the notes that explain what a
  * student sees in `storage/framework/sessions` under each session driver.
  */
+import type { FaultAction } from '../sim/types';
 import type { NodeShellContext } from './nodeShell';
 import { columnFormat, longFormat } from './lsFormat';
 import { type FsEntry, HOME_DIR, resolvePath, SESSIONS_DIR, type ShellFs } from './shellFs';
@@ -14,6 +15,8 @@ export interface LineState {
   cwd: string;
   clear: boolean;
   notes: string[];
+  /** What the line does to the cluster (applied by the caller). */
+  actions: FaultAction[];
   now: number;
 }
 

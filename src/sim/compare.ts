@@ -5,12 +5,14 @@
 import { defaultBalancer } from './settings';
 import { Simulation } from './simulation';
 import { summarize } from './summary';
-import { BALANCER_STRATEGIES, SESSION_DRIVERS, type BalancerStrategy, type SessionDriver, type SimSettings } from './types';
+import { BALANCER_STRATEGIES, SESSION_DRIVERS, type BalancerStrategy, type DbConnection, type SessionDriver, type SimSettings } from './types';
 
 export interface Setup {
   label: string;
   driver: SessionDriver;
   balancer: BalancerStrategy;
+  /** DB_CONNECTION for the database driver (default: the run's, else sqlite). */
+  dbConnection?: DbConnection;
 }
 
 /** The seed lesson's rows (File / Redis / Sticky), plus the combination the course recommends. */
@@ -19,6 +21,13 @@ export const SEED_TABLE: readonly Setup[] = [
   { label: 'Redis driver', driver: 'redis', balancer: 'round-robin' },
   { label: 'Sticky sessions (file)', driver: 'file', balancer: 'cookie' },
   { label: 'Redis + sticky', driver: 'redis', balancer: 'cookie' },
+];
+
+/** The seed's table plus Laravel 11/12's default driver, `database`, on the skeleton's SQLite and on a shared MySQL. */
+export const LARAVEL12_TABLE: readonly Setup[] = [
+  ...SEED_TABLE,
+  { label: 'Database driver (SQLite)', driver: 'database', balancer: 'round-robin', dbConnection: 'sqlite' },
+  { label: 'Database driver (MySQL)', driver: 'database', balancer: 'round-robin', dbConnection: 'mysql' },
 ];
 
 export interface CompareRow extends Setup {
@@ -35,14 +44,15 @@ export interface CompareRow extends Setup {
   imbalance: number;
 }
 
-/** Parse `file/round-robin,redis/cookie` or `seed`. Returns an error message for a bad spec. */
+/** Parse `file/round-robin,redis/cookie`, `seed` or `laravel12`. Returns an error message for a bad spec. */
 export function parseSetups(spec: string): Setup[] | string {
   if (spec === 'seed') return [...SEED_TABLE];
+  if (spec === 'laravel12') return [...LARAVEL12_TABLE];
   const out: Setup[] = [];
   for (const part of spec.split(',')) {
     const [driver, balancer, ...rest] = part.trim().split('/');
     if (rest.length || !(SESSION_DRIVERS as readonly string[]).includes(driver ?? '') || !(BALANCER_STRATEGIES as readonly string[]).includes(balancer ?? '')) {
-      return `"${part}": expected DRIVER/BALANCER, e.g. redis/cookie (drivers: ${SESSION_DRIVERS.join(', ')}; balancers: ${BALANCER_STRATEGIES.join(', ')}), or "seed"`;
+      return `"${part}": expected DRIVER/BALANCER, e.g. redis/cookie (drivers: ${SESSION_DRIVERS.join(', ')}; balancers: ${BALANCER_STRATEGIES.join(', ')}), "seed" or "laravel12"`;
     }
     out.push({ label: `${driver} + ${balancer}`, driver: driver as SessionDriver, balancer: balancer as BalancerStrategy });
   }
@@ -54,6 +64,7 @@ export async function compareSetups(base: SimSettings, setups: readonly Setup[])
   for (const setup of setups) {
     const settings: SimSettings = structuredClone(base);
     settings.session.driver = setup.driver;
+    if (setup.dbConnection) settings.session.dbConnection = setup.dbConnection;
     settings.balancer = { ...defaultBalancer(setup.balancer), flavor: base.balancer.flavor };
     const sim = await Simulation.create(settings, { traceLimit: 0 });
     await sim.run();

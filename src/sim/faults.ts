@@ -126,17 +126,32 @@ export function promoteReplica(w: World, lost: number): void {
 }
 
 const NODE_EVENT = { crash: 'CRASH', drain: 'DRAIN', partition: 'PARTITION', heal: 'HEAL', restart: 'RESTART', replace: 'REPLACE' } as const;
-export type NodeFaultKind = keyof typeof NODE_EVENT;
-export const NODE_FAULTS = Object.keys(NODE_EVENT) as NodeFaultKind[];
+/** What a node's menu offers: its machine's events, and nginx's `drain` (the upstream's, not the process's). */
+export type NodeFaultKind = keyof typeof NODE_EVENT | 'nginx-drain';
+export const NODE_FAULTS = [...Object.keys(NODE_EVENT), 'nginx-drain'] as NodeFaultKind[];
 
 /** Why `node`'s machine would refuse this fault now (null: it would apply it). Changes nothing. */
 export function nodeFaultRefusal(node: AppNode, kind: NodeFaultKind): string | null {
+  if (kind === 'nginx-drain') return nginxDrainRefusal(node);
   return nodeRefusal(node.snapshot, { type: NODE_EVENT[kind], at: 0, by: 'you' });
+}
+
+/** nginx's `drain` parameter marks a live server in the upstream; the node's process does not change. */
+function nginxDrainRefusal(node: AppNode): string | null {
+  return node.state === 'up' ? null : `${node.name} is ${node.state}: only a node that is up can be drained`;
 }
 
 function nodeFault(w: World, action: Extract<FaultAction, { node: string }>, cause: Cause): string | null {
   const node = w.nodes.get(action.node);
   if (!node) return `no node named ${action.node}`;
+  if (action.kind === 'nginx-drain') {
+    const refusedDrain = nginxDrainRefusal(node);
+    if (refusedDrain) return refusedDrain;
+    if (w.settings.balancer.flavor !== 'nginx') return 'drain is an nginx server parameter (HAProxy: set the server to DRAIN on the admin socket)';
+    w.upstream.setDrain(node.name, true);
+    feed(w, 'info', `${node.name} set to drain in the nginx upstream: users bound to it by the sticky cookie stay, new users go to the other servers`);
+    return null;
+  }
   const was = node.state;
   const refused = node.send({ type: NODE_EVENT[action.kind], ...cause });
   if (refused) return refused;
@@ -175,6 +190,7 @@ export function booted(w: World, name: string, epoch: number): void {
   const node = w.nodes.get(name);
   if (!node || node.send({ type: 'BOOTED', epoch, at: w.now, by: 'engine' })) return;
   w.upstream.setDown(name, node.spec.down);
+  w.upstream.setDrain(name, node.spec.drain ?? false);
   feed(w, 'recovery', `${name} is up`);
   deployNodeUp(w, name);
 }

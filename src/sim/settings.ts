@@ -31,13 +31,13 @@ export function defaultSettings(): SimSettings {
     nodes: [defaultNode(1), defaultNode(2)],
     balancer: defaultBalancer(),
     session: { driver: 'file', lifetimeMin: 120, expireOnClose: false, encrypt: false, appName: 'Laravel', connection: null, onRedisFailure: 'fail-closed' },
-    redis: { host: '127.0.0.1', port: 6379, password: null, db: 0, maxmemoryBytes: 0, policy: 'noeviction' },
+    redis: { host: '127.0.0.1', port: 6379, password: null, db: 0, maxmemoryBytes: 0, policy: 'noeviction', client: 'phpredis' },
     events: [],
   };
 }
 
 /** Fault actions that name a node (`crash:node-2`). */
-export const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'partition', 'heal'] as const;
+export const NODE_ACTIONS = ['crash', 'restart', 'replace', 'drain', 'nginx-drain', 'partition', 'heal'] as const;
 /** Fault actions without a target. */
 export const PLAIN_ACTIONS = ['redis-down', 'redis-up', 'deploy', 'redis-failover', 'redis-blackhole', 'cache-clear', 'db-down', 'db-up'] as const;
 const ALL_ACTIONS = [...NODE_ACTIONS, ...PLAIN_ACTIONS, 'redis-latency'];

@@ -138,6 +138,8 @@ export type FaultAction =
   | { kind: 'restart'; node: string }
   | { kind: 'replace'; node: string }
   | { kind: 'drain'; node: string }
+  /** nginx 1.29.6+ `drain` on the node's server line: bound clients stay, new ones go elsewhere. */
+  | { kind: 'nginx-drain'; node: string }
   | { kind: 'redis-down' }
   | { kind: 'redis-up' }
   /** Rolling deploy: drain, replace and boot each node in turn. */

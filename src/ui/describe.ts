@@ -63,16 +63,15 @@ const WHERE_SESSIONS: Readonly<Record<SessionDriver, (s: SimSettings) => string>
     : s.redis.cacheLoad !== undefined && s.redis.cacheLoad !== 'none' ? 'sessions in the same Redis as the cache' : 'sessions in one shared Redis'),
   cookie: () => 'sessions in an encrypted browser cookie',
   array: () => 'sessions kept for one request only',
-  database: (s) => ((s.session.dbConnection ?? 'sqlite') === 'mysql'
-    ? 'sessions in one shared MySQL table'
-    : s.nodes.length === 1 ? 'sessions in the node’s SQLite table' : 'sessions in each node’s own SQLite table'),
+  database: () => 'sessions in a database table',
 };
 
 /** "100 users → nginx (round robin) → 2 Laravel nodes · sessions on each node's own disk (SESSION_DRIVER=file)". */
 export function headline(s: SimSettings): string {
   const n = s.nodes.length;
   const users = `${s.users} user${s.users === 1 ? '' : 's'}${s.clients === 'unique' ? '' : ` (${CLIENTS_LABEL[s.clients]})`}`;
-  return `${users} → nginx (${STRATEGY_LABEL[s.balancer.strategy]}) → ${n} Laravel node${n === 1 ? '' : 's'} · ${WHERE_SESSIONS[s.session.driver](s)} (SESSION_DRIVER=${s.session.driver})`;
+  const db = s.session.driver === 'database' ? `, DB_CONNECTION=${s.session.dbConnection ?? 'sqlite'}${(s.session.dbConnection ?? 'sqlite') === 'sqlite' ? ' (a file on each node)' : ' (one shared server)'}` : '';
+  return `${users} → nginx (${STRATEGY_LABEL[s.balancer.strategy]}) → ${n} Laravel node${n === 1 ? '' : 's'} · ${WHERE_SESSIONS[s.session.driver](s)} (SESSION_DRIVER=${s.session.driver}${db})`;
 }
 
 /** Whether the strategy keeps a client on one node (as long as that node lives). */

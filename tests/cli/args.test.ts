@@ -53,7 +53,7 @@ describe('npm run sim -- flags', () => {
       '--driver: "mongo" is not one of file, redis, cookie, array, database',
       '--users: expected a whole number from 1 to 10000, got "0"',
       '--redis-maxmemory: expected a size such as 2mb, 512kb or 1048576, got "lots"',
-      '--event "5:explode:node-1": unknown action "explode"; expected one of crash, restart, replace, drain, partition, heal, redis-down, redis-up, deploy, redis-failover, redis-blackhole, cache-clear, db-down, db-up, redis-latency',
+      '--event "5:explode:node-1": unknown action "explode"; expected one of crash, restart, replace, drain, nginx-drain, partition, heal, redis-down, redis-up, deploy, redis-failover, redis-blackhole, cache-clear, db-down, db-up, redis-latency',
       '--event "5:crash:node-4": crash needs a node, node-1 … node-2',
     ]);
   });

@@ -31,7 +31,7 @@ describe('.env: real-world files', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.value).toEqual({
       session: { appName: 'Laravel', driver: 'redis', lifetimeMin: 120, encrypt: false },
-      redis: { host: '127.0.0.1', password: null, port: 6379 },
+      redis: { client: 'phpredis', host: '127.0.0.1', password: null, port: 6379 },
     });
   });
 
@@ -147,7 +147,7 @@ describe('.env: diagnostics at their line:col', () => {
 
 describe('.env: printing and rewriting', () => {
   const session = { appName: 'My App', driver: 'redis', lifetimeMin: 120, encrypt: false, expireOnClose: false, connection: null } as const;
-  const redis = { host: '127.0.0.1', port: 6379, password: null, db: 0 };
+  const redis = { client: 'phpredis', host: '127.0.0.1', port: 6379, password: null, db: 0 } as const;
 
   it('prints a realistic fragment that parses back cleanly', () => {
     const out = printEnv(session, redis);
@@ -194,5 +194,30 @@ describe('.env: printing and rewriting', () => {
     expect(updateEnvText(src, { session: { driver: 'redis' } })).toBe(src);
     expect(updateEnvText('', { redis: { port: 6380 } })).toBe('REDIS_PORT=6380\n');
     expect(updateEnvText('SESSION_DRIVER=file # keep me\n', { session: { driver: 'redis' } })).toBe('SESSION_DRIVER=redis # keep me\n');
+  });
+});
+
+describe('.env: the keys of issue 15 (database driver, Redis client, cache store)', () => {
+  it('reads SESSION_DRIVER=database with DB_CONNECTION, and REDIS_CLIENT', () => {
+    const r = parseEnv('SESSION_DRIVER=database\nDB_CONNECTION=mysql\nREDIS_CLIENT=predis');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value).toEqual({ session: { driver: 'database', dbConnection: 'mysql' }, redis: { client: 'predis' } });
+  });
+  it('says what SQLite means for sessions, maps other shared servers to mysql, and ignores DB_CONNECTION for other drivers', () => {
+    const sqlite = parseEnv('SESSION_DRIVER=database\nDB_CONNECTION=sqlite');
+    expect(lines(sqlite.diagnostics)).toEqual([
+      "2:15 info: sqlite is database/database.sqlite on each server's own disk: with SESSION_DRIVER=database every server has its own sessions table",
+    ]);
+    expect(sqlite.value?.session.dbConnection).toBe('sqlite');
+    expect(parseEnv('SESSION_DRIVER=database\nDB_CONNECTION=pgsql').value?.session.dbConnection).toBe('mysql');
+    expect(parseEnv('SESSION_DRIVER=redis\nDB_CONNECTION=mysql').value?.session).toEqual({ driver: 'redis' });
+  });
+  it('rejects values Laravel would not accept, at their place', () => {
+    expect(lines(parseEnv('REDIS_CLIENT=relay').diagnostics)).toEqual(['1:14 error: REDIS_CLIENT must be phpredis or predis, not "relay"']);
+    expect(lines(parseEnv('DB_CONNECTION=mongo').diagnostics)).toEqual(['1:15 error: DB_CONNECTION must name a connection from config/database.php (sqlite, mysql, mariadb, pgsql, sqlsrv), not "mongo"']);
+  });
+  it('CACHE_STORE says where ->block() locks go; REDIS_TIMEOUT is not a skeleton key', () => {
+    expect(lines(parseEnv('CACHE_STORE=file').diagnostics)[0]).toMatch(/^1:13 info: ->block\(\) session locks go to the default cache store .*every server locks on its own/);
+    expect(lines(parseEnv('REDIS_TIMEOUT=2').diagnostics)[0]).toMatch(/^1:1 info: the skeleton's config\/database.php reads no REDIS_TIMEOUT/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNginxUpstream } from '../../src/config/nginx';
+import { printNginxUpstream } from '../../src/config/nginxPrint';
 import { covered, lines, text } from './helpers';
 
 const STICKY_INFO =
@@ -265,5 +266,15 @@ describe('nginx: errors and warnings, at their line:col', () => {
     expect(lines(parseNginxUpstream('upstream u { random; server a:80; }').diagnostics)).toEqual([
       '1:14 error: "random" is a real nginx method, but the simulator models round robin, least_conn, ip_hash, hash $cookie_NAME and sticky cookie',
     ]);
+  });
+});
+
+describe('nginx 1.29.6+ drain', () => {
+  it('reads the drain server parameter, and prints it back', () => {
+    const r = parseNginxUpstream('upstream app {\n    sticky cookie srv_id;\n    server node1.internal:80;\n    server node2.internal:80 drain;\n}\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.value?.nodes[1]).toMatchObject({ name: 'node-2', drain: true, down: false });
+    expect(r.value?.nodes[0]?.drain).toBeUndefined();
+    expect(printNginxUpstream(r.value!.balancer, r.value!.nodes, 'app')).toContain('server node2.internal:80 drain;');
   });
 });

@@ -133,7 +133,7 @@ describe('node shell: the app directory', () => {
     const parsed = parseEnv(env + '\n');
     expect(hasErrors(parsed.diagnostics)).toBe(false);
     expect(parsed.value?.session).toMatchObject({ driver: 'redis', appName: 'Shop', lifetimeMin: 120, connection: null });
-    expect(parsed.value?.redis).toEqual({ host: '127.0.0.1', password: null, port: 6379, db: 0 });
+    expect(parsed.value?.redis).toEqual({ client: 'phpredis', host: '127.0.0.1', password: null, port: 6379, db: 0 });
   });
 
   it('.env has the size ls -la reports for it', () => {
@@ -318,5 +318,15 @@ describe('node shell on a running simulation', () => {
     const other = n2.find((id) => !n1.includes(id))!;
     expect(runNodeShell(ctx('node-1'), `cat storage/framework/sessions/${other}`).output).toBe(`cat: storage/framework/sessions/${other}: No such file or directory`);
     expect(runNodeShell(ctx('node-2'), 'hostname').output).toBe('node-2');
+  });
+});
+
+describe('node shell: php artisan cache:clear', () => {
+  it('answers as Laravel does and hands the cluster a cache-clear (the only line that changes anything)', () => {
+    const r = run('php artisan cache:clear');
+    expect(r.output).toBe('\n   INFO  Application cache cleared successfully.\n');
+    expect(r.actions).toEqual([{ kind: 'cache-clear' }]);
+    expect(r.note).toMatch(/FLUSHDB on the cache connection/);
+    expect(run('php artisan about').actions).toBeUndefined();
   });
 });

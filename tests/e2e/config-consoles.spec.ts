@@ -113,6 +113,8 @@ test('.env editor: SESSION_DRIVER=redis applies; copy as real config gives a Lar
   for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type('redis');
   await expect(page.getByLabel('Session driver', { exact: true })).toHaveValue('redis', { timeout: 5_000 });
+  // The select follows at once; the cluster restarts asynchronously (it loads the Redis mock): wait for it.
+  await expect(page.getByRole('log')).toContainText('SESSION_DRIVER=redis — cluster restarted');
   await panel.getByRole('button', { name: 'Copy as real config' }).click();
   await expect(panel).toContainText(/Copied \d+ lines/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -127,17 +127,20 @@ test('Redis failover needs Sentinel, then counts down to the promotion', async (
   await expect(page.getByRole('button', { name: /^Redis, failing over: .*Sentinel promotes the replica in 3[0-2] s/ })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await play(page);
-  await expect(page.getByRole('log')).toContainText('Sentinel promoted the replica to primary', { timeout: 15_000 });
+  // With phpredis (Laravel's default client) the app never follows the promotion: the feed says so.
+  await expect(page.getByRole('log')).toContainText('Sentinel promoted the replica', { timeout: 15_000 });
+  await expect(page.getByRole('log')).toContainText('Laravel keeps connecting to the dead primary');
   await pause(page);
 });
 
 test('Compare set-ups runs the same traffic through the course table and measures it', async ({ page }) => {
+  test.setTimeout(90_000); // six set-ups of 300 virtual seconds each, on a shared machine
   const errors = watchErrors(page);
   await openPaused(page);
   await page.getByRole('button', { name: 'Compare set-ups…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare set-ups' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText(/^Done: 4 set-ups measured/)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText(/^Done: 6 set-ups measured/)).toBeVisible({ timeout: 50_000 });
   const table = dialog.getByRole('table', { name: /seed 1, 100 users .*2 nodes, 300 virtual seconds/ });
   await expect(table.getByRole('columnheader', { name: 'Reliability' })).toBeVisible();
   const cell = (row: string, col: string) => table.getByRole('row', { name: new RegExp(`^${row}`) }).locator(`[data-col="${col}"]`);

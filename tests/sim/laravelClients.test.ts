@@ -175,3 +175,32 @@ describe('Sentinel and the Redis client', () => {
     expect(after.filter((r) => r.status === 500)).toEqual([]);
   });
 });
+
+describe('the compare view with Laravel 11/12\'s default driver', () => {
+  it('the database driver on SQLite logs people out like the file driver; on a shared MySQL nobody', async () => {
+    const { compareSetups, parseSetups } = await import('../../src/sim/compare');
+    const setups = parseSetups('laravel12');
+    if (typeof setups === 'string') throw new Error(setups);
+    const rows = await compareSetups(settings('', 120), setups.filter((s) => s.driver !== 'redis'));
+    const by = Object.fromEntries(rows.map((r) => [r.label, r]));
+    expect(by['Database driver (SQLite)']!.logouts).toBe(by['File driver']!.logouts);
+    expect(by['Database driver (SQLite)']!.logouts).toBeGreaterThan(0);
+    expect(by['Database driver (MySQL)']!.logouts).toBe(0);
+    expect(by['Database driver (MySQL)']!.redisCommands).toBe(0);
+  });
+});
+
+describe('nginx drain vs down (sticky cookie, file sessions)', () => {
+  it('down re-binds node-2\'s users (logged out); drain keeps them there and sends only new users elsewhere', async () => {
+    const down = await run('--driver file --balancer cookie --users 40 --event 30:drain:node-2', 120);
+    const drain = await run('--driver file --balancer cookie --users 40 --event 30:nginx-drain:node-2', 120);
+    expect(down.sum.logouts).toBeGreaterThan(0);
+    expect(drain.sum.logouts).toBe(0);
+    const records = drain.sim.world.trace.records();
+    const boundBefore = new Set(records.filter((r) => r.t < 30_000 && r.node === 'node-2').map((r) => r.user));
+    const late = records.filter((r) => r.t > 31_000 && r.node === 'node-2');
+    expect(late.length).toBeGreaterThan(0); // bound users still reach node-2…
+    expect(late.every((r) => boundBefore.has(r.user))).toBe(true); // …and nobody new does
+    expect(feedOf(drain.sim)).toContain('node-2 set to drain in the nginx upstream: users bound to it by the sticky cookie stay, new users go to the other servers');
+  });
+});

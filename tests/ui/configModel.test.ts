@@ -137,4 +137,16 @@ describe('copy as real config', () => {
     ].join('\n'));
     expect(describesSettings('env', realConfigSnippet('env', s, null), s)).toBe(true);
   });
+
+  it('.env with Sentinel: says where the course is wrong (phpredis does not follow a failover), not with predis', () => {
+    const s = defaultSettings();
+    s.session.driver = 'redis';
+    s.redis.sentinel = true;
+    const snippet = realConfigSnippet('env', s, null);
+    expect(snippet).toContain("# Sentinel: Laravel's phpredis connector has no Sentinel support");
+    expect(describesSettings('env', snippet, s)).toBe(true);
+    s.redis.client = 'predis';
+    expect(realConfigSnippet('env', s, null)).not.toContain('# Sentinel');
+    expect(realConfigSnippet('env', s, null)).toContain('REDIS_CLIENT=predis');
+  });
 });

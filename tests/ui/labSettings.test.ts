@@ -12,7 +12,19 @@ describe('lab settings', () => {
     expect(labOf(defaultSettings())).toEqual({
       maxmemoryBytes: 0, policy: 'noeviction', cacheLoad: 'none', dedicatedSessionRedis: false, sentinel: false,
       concurrency: 1, block: false, localCache: false, lifetimeMin: 120, expireOnClose: false, onRedisFailure: 'fail-closed',
+      dbConnection: 'sqlite', sessionConnection: 'default', blockStore: 'file', redisClient: 'phpredis', redisTimeoutSec: 0,
     });
+  });
+
+  it('the issue-15 settings: applied in the engine\'s words, an untouched lock store stays unset, and described for the feed', () => {
+    const base = defaultSettings();
+    base.session.driver = 'redis';
+    expect(withLab(base, { concurrency: 2 }).session.blockStore).toBeUndefined();
+    const next = withLab(base, { redisClient: 'predis', redisTimeoutSec: 2, sessionConnection: 'cache', blockStore: 'file', dbConnection: 'mysql' });
+    expect(next.redis).toMatchObject({ client: 'predis', timeoutSec: 2 });
+    expect(next.session).toMatchObject({ connection: 'cache', blockStore: 'file', dbConnection: 'mysql' });
+    expect(withLab(next, { redisTimeoutSec: 0, sessionConnection: 'default' }).redis.timeoutSec).toBeNull();
+    expect(describeLab(labOf(base), labOf(next))).toBe('DB_CONNECTION=mysql, SESSION_CONNECTION=cache, ->block() locks in file, REDIS_CLIENT=predis, Redis timeout 2 s');
   });
 
   it('applies a patch and keeps everything else', () => {

@@ -20,6 +20,8 @@ export interface Peer {
   backup: boolean;
   /** Configured `down` (nginx), or administratively disabled / MAINT (HAProxy). */
   down: boolean;
+  /** nginx 1.29.6+ `drain`: only clients the sticky cookie binds to it still reach it. */
+  drain: boolean;
   /** The value a sticky cookie names this server by: nginx `peer->sid`, HAProxy `cookie <value>`. */
   sid: string;
   /** Smooth weighted round robin state (nginx `current_weight`, `effective_weight`). */
@@ -67,6 +69,7 @@ export function createPeer(spec: NodeSpec, index: number, flavor: 'nginx' | 'hap
     failTimeoutSec: spec.failTimeoutSec,
     backup: spec.backup,
     down: spec.down,
+    drain: spec.drain ?? false,
     sid: stickyId(spec, flavor),
     currentWeight: 0,
     effectiveWeight: spec.weight,

@@ -49,7 +49,8 @@ export function getPeer(r: RouteState, now: number): Peer | null {
   let total = 0;
   for (let i = 0; i < peers.length; i++) {
     const p = peers[i]!;
-    if (isTried(r.tried, i) || p.down || isTempDown(p, now)) continue;
+    // A draining peer (`drain`) takes only the clients bound to it (the sticky hint above).
+    if (isTried(r.tried, i) || p.down || p.drain || isTempDown(p, now)) continue;
     p.currentWeight += p.effectiveWeight;
     total += p.effectiveWeight;
     if (p.effectiveWeight < p.weight) p.effectiveWeight++;

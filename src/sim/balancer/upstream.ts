@@ -66,6 +66,11 @@ export class Upstream {
     serverStateChanged(this.state, p, wasUsable);
   }
 
+  /** nginx 1.29.6+ `drain` on a server (or off): clients bound by the sticky cookie stay, new ones go elsewhere. */
+  setDrain(name: string, drain: boolean): void {
+    this.find(name).drain = drain;
+  }
+
   /**
    * HAProxy: the result of one active check (`check inter 2000 fall 3 rise 2`); the engine calls
    * it every {@link HAPROXY_CHECK}.interMs per server. nginx open source has no active checks:

@@ -60,7 +60,7 @@ export async function cacheOp(w: World): Promise<void> {
 }
 
 /** Which Redis database a key lives in (the simulated server has one keyspace; Laravel uses two). */
-export function redisDbOf(w: World, key: string): 0 | 1 {
+export function redisDbOf(w: Pick<World, 'names'> & { settings: { session: { connection: string | null } } }, key: string): 0 | 1 {
   const prefix = w.names.redisPrefix + w.names.cachePrefix;
   if (!key.startsWith(prefix)) return 0;
   const rest = key.slice(prefix.length);

@@ -75,7 +75,7 @@ const envSession = (s: Readonly<SimSettings>): Partial<SessionSettings> => ({
   appName: s.session.appName, driver: s.session.driver, lifetimeMin: s.session.lifetimeMin, encrypt: s.session.encrypt,
   expireOnClose: s.session.expireOnClose, connection: s.session.connection,
 });
-const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
+const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ client: s.redis.client ?? 'phpredis', host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
 
 /** The status line for an editor whose text has errors. */
 export function errorStatus(diagnostics: readonly Diagnostic[]): string {
@@ -95,7 +95,10 @@ export function errorStatus(diagnostics: readonly Diagnostic[]): string {
 export function realConfigSnippet(kind: ConfigKind, settings: Readonly<SimSettings>, blockName: string | null): string {
   const name = blockName ?? DEFAULT_BLOCK_NAME;
   if (kind === 'env') {
-    return `# Session and Redis settings for Laravel's .env\n${printEnv(envSession(settings), envRedis(settings))}`;
+    const sentinel = settings.redis.sentinel && (settings.redis.client ?? 'phpredis') === 'phpredis'
+      ? "# Sentinel: Laravel's phpredis connector has no Sentinel support — after a failover it keeps\n# connecting to REDIS_HOST. Use REDIS_CLIENT=predis with 'replication' => 'sentinel' (config/database.php).\n"
+      : '';
+    return `# Session and Redis settings for Laravel's .env\n${sentinel}${printEnv(envSession(settings), envRedis(settings))}`;
   }
   if (kind === 'nginx') {
     const sticky = settings.balancer.strategy === 'cookie' ? '# "sticky cookie" needs nginx 1.29.6 or later (before that, NGINX Plus only).\n' : '';

@@ -4,7 +4,7 @@
  * pages can drive them with anything that has the same shape.
  */
 import type { Simulation } from '../../sim/simulation';
-import type { SimSettings } from '../../sim/types';
+import type { FaultAction, SimSettings } from '../../sim/types';
 import { settingsFor, type UiConfig } from '../state/config';
 import type { SimRunner } from '../state/runner.svelte';
 import type { ApplyOutcome } from './editorController';
@@ -22,11 +22,14 @@ export interface SettingsHost {
 export interface ConsoleHost {
   /** The running simulation; a new object after every restart. Reactive. */
   readonly sim: Simulation | null;
+  /** Apply what a console line does to the cluster (`php artisan cache:clear`); absent: nothing happens. */
+  fault?: (action: FaultAction) => void;
 }
 
 /** The parts of `SimRunner` the adapter reads; `applySettings` is used when the runner has it. */
 export type RunnerLike = Pick<SimRunner, 'view' | 'sim' | 'config' | 'configure'> & {
   applySettings?: (next: SimSettings) => unknown;
+  fault?: (action: FaultAction) => void;
 };
 
 /**
@@ -44,6 +47,9 @@ export function runnerHost(runner: RunnerLike): SettingsHost & ConsoleHost {
     get sim() {
       void runner.view;
       return runner.sim;
+    },
+    fault(action: FaultAction): void {
+      runner.fault?.(action);
     },
     applySettings(next: SimSettings): ApplyOutcome | void {
       if (typeof runner.applySettings === 'function') {

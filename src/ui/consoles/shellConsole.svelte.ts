@@ -7,6 +7,7 @@ import { completeNodeShell, type NodeShellContext, nodePrompt, runNodeShell } fr
 import { columnFormat } from '../../console/lsFormat';
 import { APP_DIR } from '../../console/shellFs';
 import { type Simulation, VIRTUAL_EPOCH_MS } from '../../sim/simulation';
+import type { FaultAction } from '../../sim/types';
 import { Transcript } from './transcript.svelte';
 
 export class ShellConsole {
@@ -16,7 +17,8 @@ export class ShellConsole {
   private lastStatus = 0;
   private sim: Simulation | null = null;
 
-  constructor(readonly node: string) {}
+  /** @param apply what a line does to the cluster (`php artisan cache:clear`) goes through the runner's faults. */
+  constructor(readonly node: string, private readonly apply: (a: FaultAction) => void = () => undefined) {}
 
   get prompt(): string {
     return nodePrompt(this.node, this.cwd);
@@ -44,6 +46,7 @@ export class ShellConsole {
     if (r.clear) this.transcript.clear();
     if (r.output !== '') this.transcript.push({ kind: 'output', text: r.output });
     if (r.note) this.transcript.push({ kind: 'note', text: r.note });
+    for (const a of r.actions ?? []) this.apply(a);
   }
 
   /** Tab: the completed line, listing the candidates when it is ambiguous (as bash does on a second Tab). */

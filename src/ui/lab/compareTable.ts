@@ -14,6 +14,8 @@ export const COURSE_CLAIMS: Readonly<Record<string, { performance: string; compl
   'Redis driver': { performance: 'High (Network)', complexity: 'Medium', reliability: 'Excellent' },
   'Sticky sessions (file)': { performance: 'High', complexity: 'High', reliability: 'Good (Redundant)' },
   'Redis + sticky': null,
+  'Database driver (SQLite)': null,
+  'Database driver (MySQL)': null,
 };
 
 export const DURATIONS = [60, 150, 300, 600] as const;

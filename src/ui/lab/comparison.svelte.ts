@@ -4,7 +4,7 @@
  * the page never blocks, even at 10,000 users; where there is no Worker they run here, yielding
  * to the browser between set-ups. The sequencing itself is `runComparison` (pure, unit-tested).
  */
-import { compareSetups, SEED_TABLE, type CompareRow, type Setup } from '../../sim/compare';
+import { compareSetups, LARAVEL12_TABLE, type CompareRow, type Setup } from '../../sim/compare';
 import type { SimSettings } from '../../sim/types';
 import { runComparison, type CompareProgress } from './compareTable';
 import type { CompareReply, CompareRequest } from './compareWorker';
@@ -28,7 +28,7 @@ export class Comparison {
   private gen = 0;
   private worker: Worker | null = null;
 
-  constructor(readonly setups: readonly Setup[] = SEED_TABLE) {}
+  constructor(readonly setups: readonly Setup[] = LARAVEL12_TABLE) {}
 
   async run(base: SimSettings): Promise<void> {
     const gen = ++this.gen;

@@ -4,8 +4,8 @@
  * .env (for the feed). Which faults apply to the running cluster, and why not. Pure functions.
  */
 import {
-  CACHE_LOADS, EVICTION_POLICIES, REDIS_FAILURE_MODES,
-  type CacheLoad, type EvictionPolicy, type RedisFailureMode, type SimSettings,
+  BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, EVICTION_POLICIES, REDIS_CLIENTS, REDIS_FAILURE_MODES,
+  type BlockStore, type CacheLoad, type DbConnection, type EvictionPolicy, type RedisClientKind, type RedisFailureMode, type SimSettings,
 } from '../../sim/types';
 import type { View } from '../state/view';
 
@@ -24,7 +24,28 @@ export interface LabSettings {
   lifetimeMin: number;
   expireOnClose: boolean;
   onRedisFailure: RedisFailureMode;
+  /** DB_CONNECTION of the database driver. */
+  dbConnection: DbConnection;
+  /** SESSION_CONNECTION: the Redis database of the sessions. */
+  sessionConnection: 'default' | 'cache';
+  /** Where ->block() locks live. */
+  blockStore: BlockStore;
+  redisClient: RedisClientKind;
+  /** config/database.php timeout, seconds; 0 = the client's default. */
+  redisTimeoutSec: number;
 }
+
+export const DB_CONNECTION_OPTIONS = DB_CONNECTIONS;
+export const BLOCK_STORE_OPTIONS = BLOCK_STORES;
+export const REDIS_CLIENT_OPTIONS = REDIS_CLIENTS;
+/** Redis timeout choices, seconds (0: phpredis waits PHP's default_socket_timeout, 60 s; predis connects within 5 s). */
+export const REDIS_TIMEOUT_OPTIONS = [0, 1, 2, 5, 30] as const;
+
+export const BLOCK_STORE_LABEL: Readonly<Record<BlockStore, string>> = {
+  file: 'file (each node)',
+  database: 'database (DB_CONNECTION)',
+  redis: 'redis (shared)',
+};
 
 const MB = 1024 * 1024;
 
@@ -76,6 +97,11 @@ export function labOf(s: Readonly<SimSettings>): LabSettings {
     lifetimeMin: s.session.lifetimeMin,
     expireOnClose: s.session.expireOnClose,
     onRedisFailure: s.session.onRedisFailure,
+    dbConnection: s.session.dbConnection ?? 'sqlite',
+    sessionConnection: s.session.connection === 'cache' ? 'cache' : 'default',
+    blockStore: s.session.blockStore ?? (s.session.driver === 'redis' ? 'redis' : 'file'),
+    redisClient: s.redis.client ?? 'phpredis',
+    redisTimeoutSec: s.redis.timeoutSec ?? 0,
   };
 }
 
@@ -86,11 +112,15 @@ export function withLab(s: Readonly<SimSettings>, patch: Partial<LabSettings>): 
   next.redis = {
     ...next.redis, maxmemoryBytes: l.maxmemoryBytes, policy: l.policy, cacheLoad: l.cacheLoad,
     dedicatedSessionRedis: l.dedicatedSessionRedis, sentinel: l.sentinel,
+    client: l.redisClient, timeoutSec: l.redisTimeoutSec > 0 ? l.redisTimeoutSec : null,
   };
   next.session = {
     ...next.session, block: l.block, localCache: l.localCache, lifetimeMin: l.lifetimeMin,
-    expireOnClose: l.expireOnClose, onRedisFailure: l.onRedisFailure,
+    expireOnClose: l.expireOnClose, onRedisFailure: l.onRedisFailure, dbConnection: l.dbConnection,
+    connection: l.sessionConnection === 'cache' ? 'cache' : s.session.connection === 'cache' ? null : s.session.connection,
   };
+  // Only a changed lock store is written: unset keeps the engine's default (the session's own store).
+  if (patch.blockStore !== undefined || s.session.blockStore !== undefined) next.session.blockStore = l.blockStore;
   next.concurrency = Math.max(1, Math.min(8, Math.round(l.concurrency)));
   return next;
 }
@@ -109,6 +139,11 @@ export function describeLab(a: LabSettings, b: LabSettings): string {
   if (a.lifetimeMin !== b.lifetimeMin) out.push(`SESSION_LIFETIME=${b.lifetimeMin}`);
   if (a.expireOnClose !== b.expireOnClose) out.push(`SESSION_EXPIRE_ON_CLOSE=${b.expireOnClose}`);
   if (a.onRedisFailure !== b.onRedisFailure) out.push(`on Redis failure: ${b.onRedisFailure}`);
+  if (a.dbConnection !== b.dbConnection) out.push(`DB_CONNECTION=${b.dbConnection}`);
+  if (a.sessionConnection !== b.sessionConnection) out.push(`SESSION_CONNECTION=${b.sessionConnection}`);
+  if (a.blockStore !== b.blockStore) out.push(`->block() locks in ${b.blockStore}`);
+  if (a.redisClient !== b.redisClient) out.push(`REDIS_CLIENT=${b.redisClient}`);
+  if (a.redisTimeoutSec !== b.redisTimeoutSec) out.push(`Redis timeout ${b.redisTimeoutSec === 0 ? '0 (client default)' : `${b.redisTimeoutSec} s`}`);
   return out.join(', ');
 }
 
@@ -120,12 +155,17 @@ export interface FaultReasons {
   blackhole: string | null;
   /** Partition from Redis (per node the popover also checks the node's own state). */
   partition: string | null;
+  /** `php artisan cache:clear`. */
+  cacheClear: string | null;
+  /** The shared MySQL server going down / coming back. */
+  dbDown: string | null;
+  dbUp: string | null;
 }
 
-export function faultReasons(v: Pick<View, 'settings' | 'redis' | 'nodes' | 'deploy'> | null): FaultReasons {
+export function faultReasons(v: Pick<View, 'settings' | 'redis' | 'nodes' | 'deploy'> | null, dbUp: boolean | null = null): FaultReasons {
   if (!v) {
     const r = 'the cluster is starting';
-    return { deploy: r, failover: r, latency: r, blackhole: r, partition: r };
+    return { deploy: r, failover: r, latency: r, blackhole: r, partition: r, cacheClear: r, dbDown: r, dbUp: r };
   }
   const redis = v.redis;
   const noRedis = redis ? null : 'Redis is not in use (set the session driver to redis or add a cache load)';
@@ -138,5 +178,14 @@ export function faultReasons(v: Pick<View, 'settings' | 'redis' | 'nodes' | 'dep
     latency: noRedis,
     blackhole: noRedis ?? (redis!.blackhole ? 'Redis is already black-holed' : redis!.state !== 'up' ? 'Redis is not up' : null),
     partition: sessionsInRedis ? null : 'needs SESSION_DRIVER=redis (sessions are not in Redis)',
+    cacheClear: noRedis ?? (redis!.blackhole || !redis!.up ? 'Redis is not reachable' : null),
+    dbDown: dbReason(v.settings, dbUp) ?? (dbUp === false ? 'the database is already down' : null),
+    dbUp: dbReason(v.settings, dbUp) ?? (dbUp === true ? 'the database is up' : null),
   };
+}
+
+/** Why there is no database server to stop (null: there is one). */
+function dbReason(s: Readonly<SimSettings>, dbUp: boolean | null): string | null {
+  if (dbUp === null) return 'needs SESSION_DRIVER=database';
+  return (s.session.dbConnection ?? 'sqlite') === 'mysql' ? null : 'DB_CONNECTION=sqlite is a file on each node: no server to stop';
 }

@@ -476,14 +476,13 @@ export class SimRunner {
 
 /** Every key, walked with `SCAN cursor COUNT 1000` until the cursor is 0 again (never KEYS *). */
 async function scanAll(redis: EngineRedis): Promise<string[]> {
-  // A local accumulator, never rendered.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  const seen = new Set<string>();
+  const all: string[] = [];
   let cursor = '0';
   do {
     const [next, keys] = (await redis.command('SCAN', [cursor, 'COUNT', '1000'])) as [string, string[]];
-    for (const k of keys) seen.add(k);
+    all.push(...keys);
     cursor = next;
   } while (cursor !== '0');
-  return [...seen];
+  // SCAN may return a key twice: sorted, the duplicates are neighbours.
+  return all.sort().filter((k, i) => i === 0 || k !== all[i - 1]);
 }
