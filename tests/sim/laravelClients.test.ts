@@ -11,7 +11,10 @@ import { SessionTable } from '../../src/sim/session/databaseStore';
 import type { SimSettings } from '../../src/sim/types';
 
 function settings(flags: string, duration = 300): SimSettings {
-  const r = parseCli(['--duration', String(duration), '--users', '60', ...flags.split(' ').filter(Boolean)], () => { throw new Error('no files'); });
+  const given = flags.split(' ').filter(Boolean);
+  // A flag given twice is an error: the defaults give way to the test's own.
+  const defaults = [['--duration', String(duration)], ['--users', '60']].filter(([f]) => !given.includes(f!)).flat();
+  const r = parseCli([...defaults, ...given], () => { throw new Error('no files'); });
   if ('errors' in r) throw new Error(r.errors.join('\n'));
   return r.settings;
 }

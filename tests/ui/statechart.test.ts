@@ -93,6 +93,7 @@ describe('the view reads the machines', () => {
     expect(nodeDetail(sim, 'node-2')!.refusals).toEqual({
       crash: 'node-2 is already down', drain: 'node-2 is down: only a node that is up can be drained', partition: null,
       heal: 'node-2 is already connected to Redis', restart: null, replace: null,
+      'nginx-drain': 'node-2 is down: only a node that is up can be drained',
     });
     expect(view.redis!.machine!.value).toEqual({ server: 'failingOver', network: 'reachable' });
     expect(view.redis!.promoteAt).toBe(5_000 + SENTINEL_DOWN_AFTER_MS + SENTINEL_FAILOVER_MS);
