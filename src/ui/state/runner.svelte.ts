@@ -167,6 +167,20 @@ export class SimRunner {
     this.achieved = s;
   }
 
+  /** Show the run at virtual `ms` (the timeline; past the latest moment it plays forward to it). Pauses. */
+  seekTo(ms: number): void {
+    void this.seekImpl(ms);
+  }
+
+  /** Move the timeline by `deltaMs` (the ←/→ keys: ±1 s). */
+  seekBy(deltaMs: number): void {
+    this.seekTo(Math.max(0, (this.sim?.now ?? 0) + deltaMs));
+  }
+
+  private async seekImpl(_ms: number): Promise<void> {
+    // Filled in by the timeline work (issue 11).
+  }
+
   /** Pause and run until the next request finishes (one event at a time, as the engine steps). */
   step(): void {
     this.playing = false;
