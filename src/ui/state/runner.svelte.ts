@@ -7,6 +7,13 @@
  */
 import { flushSync } from 'svelte';
 import { Simulation } from '../../sim/simulation';
+import { advance as advanceRun } from '../../run/replay';
+import { interventionLabel, newRun } from '../../run/runLog';
+import type { Intervention } from '../../run/schema';
+import { RunSession } from '../../run/session';
+import type { RunAt } from '../../run/link';
+import { clock } from '../format';
+import { span } from '../stage/machineWords';
 import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
 import type { EngineRedis } from '../../sim/redis/engineRedis';
@@ -25,6 +32,14 @@ export interface RedisDetail {
   /** Newest session keys are not ordered in Redis: these are the first few of KEYS *. */
   keys: Array<{ key: string; user: number | null }>;
   keyCount: number;
+}
+
+export interface TimelineState {
+  latestMs: number;
+  marks: ReadonlyArray<{ tMs: number; label: string }>;
+  logouts: readonly number[];
+  seeking: number;
+  canUndo: boolean;
 }
 
 export interface FeedLine {
@@ -77,6 +92,18 @@ export class SimRunner {
   loading = $state(false);
   /** While building or growing the crowd: users created so far, of how many (null otherwise). */
   building = $state.raw<{ done: number; of: number } | null>(null);
+
+  /**
+   * The timeline (docs/runs.md): the latest moment reached, the marks of what was done, where
+   * logouts happened, a seek's progress (0: none) and whether a fork can be undone.
+   */
+  timeline = $state.raw<TimelineState>({ latestMs: 0, marks: [], logouts: [], seeking: 0, canUndo: false });
+  /** The run being shown: its settings and interventions (plain data; links and run files hold it). */
+  private session: RunSession | null = null;
+  /** A seek or a replay is rebuilding the simulation: commands wait for it. */
+  private seekBusy = false;
+  /** Records come from a replay: marks only, no packets. */
+  private replaying = false;
 
   /** The engine. Views read `sim.world` only; commands go through this class. */
   sim: Simulation | null = null;
@@ -177,8 +204,133 @@ export class SimRunner {
     this.seekTo(Math.max(0, (this.sim?.now ?? 0) + deltaMs));
   }
 
-  private async seekImpl(_ms: number): Promise<void> {
-    // Filled in by the timeline work (issue 11).
+  /** One second back on the timeline (the Step back button). */
+  stepBack(): void {
+    this.seekBy(-1000);
+  }
+
+  /** The run at the moment shown, as a link or a run file holds it. */
+  runAt(): RunAt | null {
+    if (!this.session || !this.sim) return null;
+    return { run: this.session.run, atMs: this.sim.now };
+  }
+
+  /** Bring back the future a fork discarded, and show the moment of the fork. */
+  undoFork(): void {
+    const s = this.session;
+    const at = this.sim?.now ?? 0;
+    if (!s || !s.undoFork()) return;
+    this.note('info', `Undo: the discarded future is back (the run reaches ${clock(s.latestMs)})`);
+    this.publishTimeline();
+    this.seekTo(at);
+  }
+
+  /** Open a run (a link, a run file, the embedding API): its settings, its interventions, paused at its moment. */
+  async openRun(r: RunAt, notices: readonly string[] = []): Promise<void> {
+    this.playing = false;
+    this.settings = structuredClone(r.run.settings);
+    this.config = configOf(r.run.settings);
+    this.session = new RunSession(structuredClone(r.run));
+    await this.seekImpl(r.atMs, true);
+    for (const n of notices) this.note('warning', n);
+    this.publish(true);
+  }
+
+  /**
+   * Show the run at `ms`. Forward from the moment shown, the simulation plays on to it; back, a
+   * fresh one replays the run to it (in slices, the page keeps drawing; `timeline.seeking` is
+   * the progress).
+   */
+  private async seekImpl(ms: number, fresh = false): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.playing = false;
+    const target = Math.max(0, Math.round(ms));
+    await this.idle();
+    const current = this.sim;
+    const gen = fresh || !current || target < current.now ? ++this.gen : this.gen;
+    this.seekBusy = true;
+    try {
+      let sim = current;
+      if (gen !== this.gen || !sim || fresh) {
+        this.replaying = true;
+        this.resetViews();
+        sim = await Simulation.create(session.run.settings, this.simOptions(gen));
+        if (gen !== this.gen) return void sim.dispose();
+      } else this.replaying = target <= session.latestMs;
+      const from = sim.now;
+      const ok = await advanceRun(sim, session.run, target, {
+        sliceMs: 5_000,
+        cancelled: () => gen !== this.gen,
+        pause: async (t) => {
+          this.timeline = { ...this.timeline, seeking: Math.max(0.02, (t - from) / Math.max(1, target - from)) };
+          await new Promise((done) => requestAnimationFrame(() => done(null)));
+        },
+      });
+      if (!ok || gen !== this.gen) {
+        if (sim !== current) sim.dispose();
+        return;
+      }
+      if (sim !== current) {
+        this.disposeSim(current);
+        this.sim = sim;
+      }
+      session.reached(sim.now);
+    } finally {
+      this.seekBusy = false;
+      this.replaying = false;
+      if (gen === this.gen) this.timeline = { ...this.timeline, seeking: 0 };
+    }
+    this.publishTimeline();
+    this.publish(true);
+    void this.drainPending();
+  }
+
+  /** Resolves when no frame is running the engine. */
+  private idle(): Promise<void> {
+    return new Promise((done) => this.whenIdle(() => done()));
+  }
+
+  private simOptions(gen: number) {
+    return {
+      traceLimit: 0,
+      listeners: {
+        onRecord: (r: TraceRecord) => { if (gen === this.gen) this.onRecord(r); },
+        onFeed: (f: FeedItem) => { if (gen === this.gen) this.note(f.kind, f.text, f.t); },
+      },
+    };
+  }
+
+  /** Views that accumulate as the run goes: emptied before a replay rebuilds them. */
+  private resetViews(): void {
+    this.packets.clear();
+    this.marks.clear();
+    this.engineCost = 0;
+    this.totalsSeries.reset();
+    this.feed = [];
+  }
+
+  /** Something was done to the run now: record it (a fork if the moment shown is in the past). */
+  private record(iv: Intervention): void {
+    const s = this.session;
+    if (!s) return;
+    const fork = s.record(iv);
+    if (fork) {
+      this.note('info', `forked at ${clock(fork.atMs)} — the later ${span(fork.discardedMs)} were discarded (Undo brings them back)`);
+    }
+    this.publishTimeline();
+  }
+
+  private publishTimeline(): void {
+    const s = this.session;
+    if (!s) return;
+    this.timeline = {
+      latestMs: s.latestMs,
+      marks: s.run.interventions.map((iv) => ({ tMs: iv.t, label: interventionLabel(iv) })),
+      logouts: s.logoutsPerSec,
+      seeking: this.timeline.seeking,
+      canUndo: s.canUndo,
+    };
   }
 
   /** Pause and run until the next request finishes (one event at a time, as the engine steps). */
@@ -255,6 +407,7 @@ export class SimRunner {
       const err = sim ? sim.fault(action) : 'the cluster is still starting';
       if (err) this.note('warning', err);
       else if (sim) {
+        this.record({ kind: 'fault', t: sim.now, action: structuredClone(action) });
         this.faultLog = [...this.faultLog, { atSec: Math.round(sim.now) / 1000, action: structuredClone(action) }];
         for (const h of this.faultHooks) h(action, sim.now);
       }
@@ -282,6 +435,11 @@ export class SimRunner {
   }
 
   private onRecord(r: TraceRecord): void {
+    if (r.outcome === 'logged_out') this.session?.logout(r.t, this.session.latestMs);
+    if (this.replaying) {
+      this.marks.record(r, 0);
+      return;
+    }
     const sim = this.sim;
     if (!sim) return;
     this.stepRecords++;
@@ -303,13 +461,7 @@ export class SimRunner {
     this.loading = true;
     const settings = this.settings;
     const first = Math.min(settings.users, USERS_PER_FRAME);
-    const sim = await Simulation.create(first === settings.users ? settings : { ...settings, users: first }, {
-      traceLimit: 0,
-      listeners: {
-        onRecord: (r) => { if (gen === this.gen) this.onRecord(r); },
-        onFeed: (f) => { if (gen === this.gen) this.note(f.kind, f.text, f.t); },
-      },
-    });
+    const sim = await Simulation.create(first === settings.users ? settings : { ...settings, users: first }, this.simOptions(gen));
     if (gen !== this.gen || !(await this.growUsers(sim, gen, settings.users))) {
       this.disposeSim(sim);
       return;
@@ -317,14 +469,13 @@ export class SimRunner {
     const old = this.sim;
     this.whenIdle(() => this.disposeSim(old));
     this.sim = sim;
+    // Growing the users at 0 s in chunks gives the same run as creating them at once (tested).
+    this.session = new RunSession(newRun(settings));
+    this.publishTimeline();
     this.faultLog = [];
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
-    this.packets.clear();
-    this.marks.clear();
-    this.engineCost = 0;
-    this.totalsSeries.reset();
-    this.feed = [];
+    this.resetViews();
     if (note) this.note('info', note, 0);
     if (this.selection?.kind === 'node' && !this.nodeIndex.has(this.selection.name)) this.selection = null;
     if (this.selection?.kind === 'redis' && !sim.world.redis) this.selection = null;
@@ -341,8 +492,13 @@ export class SimRunner {
     const token = {};
     this.growth.set(sim, token);
     let n = sim.world.users.filter((u) => u.active).length;
+    const setUsers = (count: number) => {
+      sim.setUsers(count);
+      // A live change is part of the run; a cluster being built starts with its users.
+      if (sim === this.sim) this.record({ kind: 'users', t: sim.now, n: count });
+    };
     if (target <= n + USERS_PER_FRAME) {
-      sim.setUsers(target);
+      setUsers(target);
       this.building = null;
       return true;
     }
@@ -354,7 +510,7 @@ export class SimRunner {
         return false;
       }
       n = Math.min(target, n + USERS_PER_FRAME);
-      sim.setUsers(n);
+      setUsers(n);
     }
     this.building = null;
     return true;
@@ -372,12 +528,12 @@ export class SimRunner {
 
   /** Run a command between frames, never in the middle of a runUntil. */
   private whenIdle(fn: () => void | Promise<void>): void {
-    if (this.running) this.pending.push(fn);
+    if (this.running || this.seekBusy) this.pending.push(fn);
     else void fn();
   }
 
   private async drainPending(): Promise<void> {
-    while (this.pending.length && !this.running) await this.pending.shift()!();
+    while (this.pending.length && !this.running && !this.seekBusy) await this.pending.shift()!();
   }
 
   private frame = async (now: number): Promise<void> => {
@@ -424,7 +580,9 @@ export class SimRunner {
         const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, work / this.engineCost)) : 20;
         const before = v;
         v = Math.min(target, v + slice);
-        await sim.runUntil(v);
+        // Playing a known future (after a seek back): its interventions happen at their times.
+        if (this.session && this.session.run.interventions.some((iv) => iv.t > before && iv.t <= v)) await advanceRun(sim, this.session.run, v);
+        else await sim.runUntil(v);
         if (gen !== this.gen) break;
         const s1 = performance.now();
         const cost = (s1 - s0) / (v - before);
@@ -434,6 +592,7 @@ export class SimRunner {
     } finally {
       this.running = false;
     }
+    if (gen === this.gen) this.session?.reached(sim.now);
     if (gen === this.gen && dt > 0) {
       const got = (sim.now - from) / dt;
       this.achieved = Math.round((this.achieved * 0.9 + got * 0.1) * 100) / 100;
