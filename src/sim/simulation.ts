@@ -49,12 +49,13 @@ export class Simulation {
     const root = new Rng(settings.seed);
     const names = laravelNames(settings.session.appName);
     const codec = new PayloadCodec();
+    const appRng = root.split('app');
     const w: World = {
       settings: structuredClone(settings),
       now: 0,
       queue: new EventQueue<SimEvent>(),
       rng: {
-        users: root.split('users'), behaviour: root.split('behaviour'), app: root.split('app'),
+        users: root.split('users'), behaviour: root.split('behaviour'), app: appRng,
         cookies: root.split('cookies'), network: root.split('network'), gc: root.split('gc'), cache: root.split('cache'),
       },
       users: [],
@@ -70,7 +71,7 @@ export class Simulation {
       deploy: null,
       lastSaved: new Map(),
       redisActor: createActor(redisMachine).start(),
-      app: new LaravelApp(root.split('app'), codec),
+      app: new LaravelApp(appRng, codec), // one 'app' stream: the app's ids and tokens
       codec,
       storeFor: () => { throw new Error('stores not built'); },
       names: { cookie: names.cookie, keyPrefix: names.sessionKeyPrefix, redisPrefix: names.redisPrefix, cachePrefix: names.cachePrefix },

@@ -15,11 +15,7 @@ export interface SessionFile {
 export class FileSessionDir implements SessionStore {
   readonly files = new Map<string, SessionFile>();
 
-  constructor(private lifetimeMs: number) {}
-
-  setLifetime(minutes: number): void {
-    this.lifetimeMs = minutes * 60_000;
-  }
+  constructor(private readonly lifetimeMs: number) {}
 
   /** FileSessionHandler::read ignores a file last modified before now − lifetime. */
   read(id: string, req: { now: number }): string | null {

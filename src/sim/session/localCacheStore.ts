@@ -11,14 +11,12 @@ export const LOCAL_CACHE_TTL_MS = 60_000;
 
 export class LocalCacheStore implements SessionStore {
   private readonly copies = new Map<string, { text: string; at: number }>();
-  hits = 0;
 
   constructor(private readonly shared: SessionStore) {}
 
   async read(id: string, req: StoreRequest): Promise<string | null> {
     const c = this.copies.get(id);
     if (c && req.now - c.at < LOCAL_CACHE_TTL_MS) {
-      this.hits++;
       return c.text;
     }
     const text = await this.shared.read(id, req);
@@ -35,10 +33,5 @@ export class LocalCacheStore implements SessionStore {
   async destroy(id: string, req: StoreRequest): Promise<void> {
     this.copies.delete(id);
     await this.shared.destroy(id, req);
-  }
-
-  /** The node was replaced or restarted: its memory is gone. */
-  clear(): void {
-    this.copies.clear();
   }
 }

@@ -18,11 +18,7 @@ export class RedisSessionStore implements SessionStore {
    * @param keyPrefix redis prefix + cache prefix, e.g. `laravel_database_laravel_cache_`
    * @param lifetimeMin `SESSION_LIFETIME`
    */
-  constructor(private readonly redis: SessionRedis, private readonly keyPrefix: string, private lifetimeMin: number) {}
-
-  setLifetime(minutes: number): void {
-    this.lifetimeMin = minutes;
-  }
+  constructor(private readonly redis: SessionRedis, private readonly keyPrefix: string, private readonly lifetimeMin: number) {}
 
   async read(id: string, req: StoreRequest): Promise<string | null> {
     const value = await this.redis.get(this.keyPrefix + id, req.client);
