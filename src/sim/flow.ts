@@ -9,7 +9,8 @@ import { nodeDrained } from './cluster/deploy';
 import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
 import type { Handled } from './laravel/app';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
-import { RedisTimeoutError } from './redis/errors';
+import type { Maybe } from './maybe';
+import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
@@ -23,8 +24,6 @@ import type { Req, World } from './world';
 export const CLIENT_LATENCY_MS = 15;
 /** PHP time for one request, ms (uniform). */
 export const SERVICE_MS: readonly [number, number] = [20, 60];
-/** Redis round trip from a node, ms. */
-export const REDIS_RTT_MS = 0.5;
 /** The GC lottery `[2, 100]`. */
 export const GC_LOTTERY = 2 / 100;
 
@@ -51,7 +50,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     sessionId: user.jar.plain(w.names.cookie, w.now) ?? null,
     authBefore: user.loggedIn,
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
-    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, redisClient: null,
+    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisClient: null,
     startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
     status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
   };
@@ -59,13 +58,13 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
 }
 
 /** The request reaches the load balancer. */
-export async function arrive(w: World, req: Req): Promise<void> {
+export function arrive(w: World, req: Req): Maybe<void> {
   req.route = w.upstream.route(new LbRequest(req.ip, req.intent.method, req.user.jar, w.now), w.now);
-  await tryNextPeer(w, req);
+  return tryNextPeer(w, req);
 }
 
 /** Ask the balancer for a peer until one accepts the connection, or answer 502. */
-async function tryNextPeer(w: World, req: Req): Promise<void> {
+function tryNextPeer(w: World, req: Req): Maybe<void> {
   const route = req.route!;
   for (;;) {
     const peer = route.next(w.now);
@@ -74,10 +73,6 @@ async function tryNextPeer(w: World, req: Req): Promise<void> {
     if (node && node.accepting) return begin(w, req, node);
     route.done(w.now, false); // connection refused: counts towards max_fails, retried for any method
   }
-}
-
-function redisClient(node: AppNode, req: Req): string {
-  return `${node.privateIp}:${req.id}`;
 }
 
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
@@ -103,10 +98,8 @@ class LbRequest implements BalancerRequest {
 /** nginx's `proxy_read_timeout` default: a hung upstream is given up on after 60 s. */
 export const PROXY_TIMEOUT_MS = 60_000;
 
-const usesRedis = (w: World): boolean => w.settings.session.driver === 'redis';
-
 /** The node accepts the request. */
-async function begin(w: World, req: Req, node: AppNode): Promise<void> {
+function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   node.inFlight++;
   req.node = node;
   req.epoch = node.epoch;
@@ -120,11 +113,12 @@ async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   req.startedAt = w.now;
   req.lockSince = w.now;
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
-  // A refused connection surfaces at that first command, where fail-closed or the fallback decides.
+  // A refused or silent connection surfaces at that first command, where fail-closed or the fallback decides.
+  req.conn = w.settings.session.driver === 'redis' ? w.connections.get(node.name) ?? null : null;
   req.redisClient = null;
-  if (w.redis && usesRedis(w) && w.redis.isUp && !w.redis.blackhole && !node.partitioned) {
-    req.redisClient = redisClient(node, req);
-    w.redis.connect(req.redisClient);
+  if (req.conn !== null) {
+    req.redisClient = `${node.privateIp}:${req.id}`;
+    req.conn.open(req.redisClient);
   }
   if (needsLock(w, req)) return acquireLock(w, req);
   return run(w, req);
@@ -137,19 +131,24 @@ function needsLock(w: World, req: Req): boolean {
 }
 
 /** Take the session lock, or poll again in 50 ms, or give up after 10 s (LockTimeoutException → 500). */
-export async function acquireLock(w: World, req: Req): Promise<void> {
+export function acquireLock(w: World, req: Req): Maybe<void> {
   const node = req.node!;
   if (node.epoch !== req.epoch) return scheduleFinish(w, req, 0); // the process died while waiting
   const key = lockKey(w, req.sessionId!);
-  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
+  let taken: Maybe<boolean>;
   try {
-    if (await tryLock(w, node, key, `req${req.id}`, node.privateIp)) {
-      req.lock = key;
-      return run(w, req);
-    }
-  } catch {
-    req.failed = true;
-    return scheduleFinish(w, req, 0);
+    taken = tryLock(w, node, req.conn, key, `req${req.id}`, node.privateIp);
+  } catch (err) {
+    return redisFailedEarly(w, req, err, 0);
+  }
+  if (taken instanceof Promise) return taken.then((t) => lockAnswered(w, req, key, t), (err: unknown) => redisFailedEarly(w, req, err, 0));
+  return lockAnswered(w, req, key, taken);
+}
+
+function lockAnswered(w: World, req: Req, key: string, taken: boolean): Maybe<void> {
+  if (taken) {
+    req.lock = key;
+    return run(w, req);
   }
   if (w.now - req.lockSince >= LOCK_WAIT_MS) {
     req.failed = true;
@@ -160,23 +159,61 @@ export async function acquireLock(w: World, req: Req): Promise<void> {
   w.queue.push(req);
 }
 
-/** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
-async function run(w: World, req: Req): Promise<void> {
-  const node = req.node!;
-  if (usesRedis(w) && (node.partitioned || w.redis?.blackhole)) return hang(w, req);
+/** PHP time for this request, ms. */
+function serviceMs(w: World): number {
   const [lo, hi] = SERVICE_MS;
-  let service = w.rng.network.between(lo, hi);
+  return w.rng.network.between(lo, hi);
+}
+
+/** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
+function run(w: World, req: Req): Maybe<void> {
+  const i = req.intent;
+  let handled: Maybe<Handled>;
   try {
-    req.handled = await w.app.begin(
-      { method: req.intent.method, path: req.intent.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id, ajax: req.intent.ajax ?? false },
+    handled = w.app.begin(
+      { method: i.method, path: i.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id, ajax: i.ajax ?? false },
       req.store!,
       req.ctx!,
     );
-    if (usesRedis(w)) service += 2 * (REDIS_RTT_MS + (w.redis?.latencyMs ?? 0));
-  } catch {
-    req.failed = true; // RedisException: Connection refused → 500
+  } catch (err) {
+    return redisFailedEarly(w, req, err, -1);
   }
+  if (handled instanceof Promise) return handled.then((h) => ran(w, req, h), (err: unknown) => redisFailedEarly(w, req, err, -1));
+  ran(w, req, handled);
+}
+
+function ran(w: World, req: Req, h: Handled): void {
+  req.handled = h;
+  let service = serviceMs(w);
+  if (req.conn !== null) service += 2 * req.conn.roundTripMs; // the GET and the SETEX
   scheduleFinish(w, req, service);
+}
+
+/**
+ * A Redis call failed before the route finished. Silence hangs the request (see
+ * {@link silent}); a refusal or an error reply is phpredis's RedisException → 500, answered
+ * after `afterMs` (-1: after the PHP time). Anything else is a bug in the engine and propagates.
+ */
+function redisFailedEarly(w: World, req: Req, err: unknown, afterMs: number): void {
+  if (err instanceof RedisTimeoutError) return silent(w, req, err.afterMs);
+  if (!isRefusal(err)) throw err;
+  req.failed = true;
+  scheduleFinish(w, req, afterMs < 0 ? serviceMs(w) : afterMs);
+}
+
+/** Connection refused or an error reply: the call failed at once. */
+function isRefusal(err: unknown): boolean {
+  return err instanceof RedisConnectionError || err instanceof RedisReplyError;
+}
+
+/**
+ * A Redis call got no answer. The client gives up after its timeout (a RedisException → 500),
+ * unless nginx's proxy_read_timeout comes first (504); with no client timeout, nginx always wins.
+ */
+function silent(w: World, req: Req, clientTimeoutMs: number): void {
+  if (w.now + clientTimeoutMs >= req.startedAt + PROXY_TIMEOUT_MS) return hang(w, req);
+  req.failed = true;
+  scheduleFinish(w, req, clientTimeoutMs);
 }
 
 function scheduleFinish(w: World, req: Req, afterMs: number): void {
@@ -185,7 +222,7 @@ function scheduleFinish(w: World, req: Req, afterMs: number): void {
   w.queue.push(req);
 }
 
-/** A Redis call that never answers: PHP waits, nginx gives up after its read timeout. */
+/** PHP is still waiting on Redis: nginx gives up after its read timeout. */
 function hang(w: World, req: Req): void {
   req.timedOut = true;
   req.kind = 'finish';
@@ -194,7 +231,7 @@ function hang(w: World, req: Req): void {
 }
 
 /** The node finishes: StartSession saves the session, the response leaves. */
-export async function finish(w: World, req: Req): Promise<void> {
+export function finish(w: World, req: Req): Maybe<void> {
   const node = req.node!;
   const route = req.route!;
   if (node.epoch !== req.epoch) {
@@ -212,26 +249,50 @@ export async function finish(w: World, req: Req): Promise<void> {
     if (w.upstream.retriesAfterSent(req.intent.method)) return tryNextPeer(w, req);
     return respond(w, req, 504, null);
   }
-  if (req.failed) {
-    await release(w, req, node);
-    leave(w, req, node);
-    route.done(w.now, true);
-    return respond(w, req, 500, node.name);
-  }
+  if (req.failed) return answerError(w, req, node);
   const h = req.handled!;
   const ctx = req.ctx as StoreContext;
   ctx.now = w.now;
+  let saved: Maybe<void>;
   try {
-    await w.app.finish(h, req.store!, ctx);
-  } catch (e) {
-    if (e instanceof RedisTimeoutError) return hang(w, req); // the save hangs: nginx times out
-    await release(w, req, node);
-    leave(w, req, node);
-    route.done(w.now, true);
-    return respond(w, req, 500, node.name); // a failed write at the end turns the response into a 500
+    saved = w.app.finish(h, req.store!, ctx);
+  } catch (err) {
+    return saveFailed(w, req, node, err);
   }
+  if (saved instanceof Promise) return saved.then(() => afterSave(w, req, node, h), (err: unknown) => saveFailed(w, req, node, err));
+  return afterSave(w, req, node, h);
+}
+
+/** The save failed: silence hangs the request; a refusal or an error reply turns the response into a 500. */
+function saveFailed(w: World, req: Req, node: AppNode, err: unknown): Maybe<void> {
+  if (err instanceof RedisTimeoutError) return silent(w, req, err.afterMs);
+  if (!isRefusal(err)) throw err;
+  return answerError(w, req, node);
+}
+
+/** The app failed (500): release the lock, free the worker, answer. */
+function answerError(w: World, req: Req, node: AppNode): Maybe<void> {
+  const released = release(w, req, node);
+  if (released instanceof Promise) return released.then(() => answer500(w, req, node));
+  answer500(w, req, node);
+}
+
+function answer500(w: World, req: Req, node: AppNode): void {
+  leave(w, req, node);
+  req.route!.done(w.now, true);
+  respond(w, req, 500, node.name);
+}
+
+function afterSave(w: World, req: Req, node: AppNode, h: Handled): Maybe<void> {
   noteSave(w, req, node, h);
-  await release(w, req, node);
+  const released = release(w, req, node);
+  if (released instanceof Promise) return released.then(() => answer(w, req, node, h));
+  answer(w, req, node, h);
+}
+
+/** The response leaves with the session cookies. */
+function answer(w: World, req: Req, node: AppNode, h: Handled): void {
+  const route = req.route!;
   leave(w, req, node);
   route.done(w.now, true);
   if (w.settings.session.driver === 'file' && w.rng.gc.chance(GC_LOTTERY)) node.disk.gc(w.now);
@@ -247,15 +308,16 @@ export async function finish(w: World, req: Req): Promise<void> {
 /** The request leaves the node: free the worker and the Redis connection. */
 function leave(w: World, req: Req, node: AppNode): void {
   node.inFlight--;
-  if (req.redisClient !== null) w.redis?.disconnect(req.redisClient);
+  if (req.redisClient !== null) req.conn?.close(req.redisClient);
   req.redisClient = null;
   if (node.state === 'draining' && node.inFlight === 0) nodeDrained(w, node);
 }
 
-async function release(w: World, req: Req, node: AppNode): Promise<void> {
-  if (req.lock === null) return;
-  await releaseLock(w, node, req.lock, `req${req.id}`, node.privateIp);
+function release(w: World, req: Req, node: AppNode): Maybe<void> {
+  const key = req.lock;
+  if (key === null) return;
   req.lock = null;
+  return releaseLock(w, node, req.conn, key, `req${req.id}`, node.privateIp);
 }
 
 /**
@@ -266,7 +328,7 @@ async function release(w: World, req: Req, node: AppNode): Promise<void> {
 function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
   const driver = w.settings.session.driver;
   if (driver === 'array') return;
-  const key = (driver === 'file' ? node.name : driver) + h.id;
+  const key = driver === 'file' ? node.name + h.id : h.id; // one store for the others: the id alone (no string to build)
   const last = w.lastSaved.get(key);
   // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
   if (h.found && last && !sameCart(last, h.readCart) && last.some((item) => !h.payload.cart.includes(item))) req.lostUpdate = true;

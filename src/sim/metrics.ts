@@ -46,8 +46,7 @@ export class Metrics {
 
   record(r: TraceRecord, latencyMs: number): void {
     this.requests++;
-    const status = String(r.status);
-    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.statuses[r.status] = (this.statuses[r.status] ?? 0) + 1;
     this.outcomes[r.outcome]++;
     const c = this.current;
     c.requests++;

@@ -8,7 +8,7 @@ import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
 import { startCacheTraffic, cacheOp } from './cluster/cacheTraffic';
-import { applyReplication } from './cluster/sessionRedis';
+import { applyReplication, replicate } from './cluster/sessionRedis';
 import { applyFault, booted, promoteReplica, reportReroutes } from './faults';
 import { feed } from './feed';
 import { acquireLock, arrive, finish, receive, send } from './flow';
@@ -17,6 +17,7 @@ import { PayloadCodec } from './laravel/payload';
 import { balancerMachine } from './machines/balancerMachine';
 import { redisMachine } from './machines/redisMachine';
 import { Metrics } from './metrics';
+import { RedisConnection } from './redis/connection';
 import type { EngineRedis } from './redis/engineRedis';
 import { SimRedis } from './redis/simRedis';
 import { Rng } from './rng';
@@ -64,6 +65,7 @@ export class Simulation {
       balancer: createActor(balancerMachine, { input: { peers: settings.nodes.map((n) => n.name) } }).start(),
       redis: null,
       cacheRedis: null,
+      connections: new Map(),
       replica: null,
       replicationStream: 0,
       pendingReplication: 0,
@@ -87,6 +89,8 @@ export class Simulation {
       w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy);
       w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
       if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy);
+      const onWrite = (op: 'setex' | 'del', key: string, seconds: number, value: string): void => replicate(w, op, key, seconds, value);
+      for (const node of w.nodes.values()) w.connections.set(node.name, new RedisConnection(w, node, { onWrite }));
     }
     w.storeFor = makeStores(w);
     startCacheTraffic(w);

@@ -14,6 +14,7 @@ import type { balancerMachine } from './machines/balancerMachine';
 import type { redisMachine } from './machines/redisMachine';
 import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
+import type { RedisConnection } from './redis/connection';
 import type { EngineRedis } from './redis/engineRedis';
 import type { Rng } from './rng';
 import type { SessionStore, StoreRequest } from './session/store';
@@ -40,7 +41,8 @@ export interface Req extends Scheduled {
   store: SessionStore | null;
   ctx: StoreRequest | null;
   handled: Handled | null;
-  /** The Redis connection this request holds, if any. */
+  /** The node's connection to Redis (redis driver), and this request's client on it, if connected. */
+  conn: RedisConnection | null;
   redisClient: string | null;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
@@ -109,6 +111,8 @@ export interface World {
   redis: EngineRedis | null;
   /** The Redis the cache traffic uses: the same one, or its own with `dedicatedSessionRedis`. */
   cacheRedis: EngineRedis | null;
+  /** Each node's connection to the sessions Redis, by node name (empty without Redis). */
+  connections: Map<string, RedisConnection>;
   /** Sentinel's replica, until it is promoted. */
   replica: EngineRedis | null;
   replicationStream: number;

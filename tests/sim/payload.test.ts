@@ -19,11 +19,15 @@ describe('session payload', () => {
     expect(new PayloadCodec().decode("id", "not php")).toBeNull();
   });
 
-  it('returns copies, so a request cannot mutate what the store holds', () => {
+  it('returns copies, so a request cannot change what the store holds', () => {
     const codec = new PayloadCodec();
     const text = codec.encode("id", emptyPayload('b'.repeat(40)));
-    codec.decode("id", text)!.cart.push(1);
-    expect(codec.decode("id", text)!.cart).toEqual([]);
+    const copy = codec.decode("id", text)!;
+    copy.cart = [1];
+    copy.userId = 3;
+    expect(codec.decode("id", text)).toMatchObject({ cart: [], userId: null });
+    // The copies share the arrays, which are never changed in place (the empty one is frozen).
+    expect(() => (copy.flashNew as string[]).push('status')).toThrow(TypeError);
   });
 
   it('wraps for the cache layer as s:N:"…"; (byte length)', () => {

@@ -10,7 +10,10 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** `'login_web_'.sha1(SessionGuard::class)`: the key under which the web guard keeps the user id. */
 export const LOGIN_KEY = 'login_web_59ba36addc2b2f9401580f014c7f58ea4e30989d';
 
-/** The attributes the simulated app keeps in a session. */
+/**
+ * The attributes the simulated app keeps in a session. Its arrays are never changed in place
+ * (a change assigns a new array), so a copy of the payload can share them.
+ */
 export interface SessionPayload {
   /** CSRF token (`_token`, 40 chars). */
   token: string;
@@ -21,19 +24,26 @@ export interface SessionPayload {
   /** The logged-in user's id, or null for a guest. */
   userId: number | null;
   /** Cart item ids (what concurrent requests can lose). */
-  cart: number[];
+  cart: readonly number[];
   /** Flash message (`status`) and Laravel's flash bookkeeping. */
   status: string | null;
-  flashNew: string[];
-  flashOld: string[];
+  flashNew: readonly string[];
+  flashOld: readonly string[];
 }
+
+/** The empty list every payload starts with (shared: payload arrays are never changed in place). */
+export const NONE: readonly never[] = Object.freeze([]);
 
 export function emptyPayload(token: string): SessionPayload {
-  return { token, previousUrl: null, intended: null, userId: null, cart: [], status: null, flashNew: [], flashOld: [] };
+  return { token, previousUrl: null, intended: null, userId: null, cart: NONE, status: null, flashNew: NONE, flashOld: NONE };
 }
 
+/** A copy to change: the fields are copied, the (immutable) arrays shared. */
 export function clonePayload(p: SessionPayload): SessionPayload {
-  return { ...p, cart: p.cart.slice(), flashNew: p.flashNew.slice(), flashOld: p.flashOld.slice() };
+  return {
+    token: p.token, previousUrl: p.previousUrl, intended: p.intended, userId: p.userId,
+    cart: p.cart, status: p.status, flashNew: p.flashNew, flashOld: p.flashOld,
+  };
 }
 
 /** PHP `serialize()` of a string (byte length, as PHP counts it). */
@@ -138,9 +148,14 @@ export function wrapForCache(payload: string): string {
 
 /** Undo {@link wrapForCache}; null if the value is not a serialized PHP string. */
 export function unwrapFromCache(value: string): string | null {
-  const m = /^s:(\d+):"/.exec(value);
-  if (!m || !value.endsWith('";')) return null;
-  return value.slice(m[0].length, value.length - 2);
+  if (!value.startsWith('s:') || !value.endsWith('";')) return null;
+  const colon = value.indexOf(':', 2);
+  if (colon < 3 || value.charCodeAt(colon + 1) !== 0x22 /* " */ || colon + 2 > value.length - 2) return null;
+  for (let i = 2; i < colon; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  return value.slice(colon + 2, value.length - 2);
 }
 
 /** Bytes of `s` in UTF-8 (a regex test is much faster than the loop for the usual ASCII payload). */
