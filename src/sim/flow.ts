@@ -14,7 +14,8 @@ import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redi
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
-import type { Outcome, TraceRecord } from './types';
+import { classify } from './outcomes';
+import type { TraceRecord } from './types';
 import { firstVisit, nextAfter } from './users/behaviour';
 import { mobileIp, MOBILE_IP_CHANGE_MEAN_MS } from './users/population';
 import type { Intent, User } from './users/user';
@@ -328,12 +329,29 @@ function release(w: World, req: Req, node: AppNode): Maybe<void> {
 function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
   const driver = w.settings.session.driver;
   if (driver === 'array') return;
-  const key = driver === 'file' ? node.name + h.id : h.id; // one store for the others: the id alone (no string to build)
-  const last = w.lastSaved.get(key);
+  const carts = w.lastSaved.get(driver === 'file' ? node.name : driver) ?? newStoreCarts(w, driver === 'file' ? node.name : driver);
+  const last = carts.get(h.id);
   // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
-  if (h.found && last && !sameCart(last, h.readCart) && last.some((item) => !h.payload.cart.includes(item))) req.lostUpdate = true;
-  if (w.lastSaved.size > 50_000) w.lastSaved.clear();
-  w.lastSaved.set(key, h.payload.cart);
+  if (h.found && last && !sameCart(last, h.readCart) && someMissing(last, h.payload.cart)) req.lostUpdate = true;
+  if (w.lastSavedCount > 50_000) {
+    for (const c of w.lastSaved.values()) c.clear();
+    w.lastSavedCount = 0;
+  }
+  const had = carts.size;
+  carts.set(h.id, h.payload.cart);
+  if (carts.size > had) w.lastSavedCount++;
+}
+
+function newStoreCarts(w: World, store: string): Map<string, readonly number[]> {
+  const carts = new Map<string, readonly number[]>();
+  w.lastSaved.set(store, carts);
+  return carts;
+}
+
+/** Whether an item of `last` is not in `cart`. */
+function someMissing(last: readonly number[], cart: readonly number[]): boolean {
+  for (const item of last) if (!cart.includes(item)) return true;
+  return false;
 }
 
 function sameCart(a: readonly number[], b: readonly number[]): boolean {
@@ -359,17 +377,6 @@ function respond(w: World, req: Req, status: number, node: string | null): void 
   w.queue.push(req);
 }
 
-function classify(req: Req): Outcome {
-  const s = req.status;
-  if (s === 502 || s === 503) return 'bad_gateway';
-  if (s === 504) return 'gateway_timeout';
-  if (s >= 500) return 'server_error';
-  if (s === 419) return 'csrf_mismatch';
-  if (req.authBefore && !req.authAfter && !req.intent.voluntary) return 'logged_out';
-  if (req.lostUpdate) return 'lost_update';
-  return 'ok';
-}
-
 /** The browser gets the response: cookies, what the user now believes, and their next move. */
 export function receive(w: World, req: Req): void {
   const user = req.user;
@@ -379,7 +386,8 @@ export function receive(w: World, req: Req): void {
   const record: TraceRecord = {
     t: req.sentAt, user: user.id, ip: req.ip, method: req.intent.method, path: req.intent.path,
     node: req.answeredBy, status: req.status, session: req.sessionId,
-    authBefore: req.authBefore, authAfter: req.authAfter, outcome: classify(req),
+    authBefore: req.authBefore, authAfter: req.authAfter,
+    outcome: classify({ status: req.status, authBefore: req.authBefore, authAfter: req.authAfter, voluntary: req.intent.voluntary, lostUpdate: req.lostUpdate }),
   };
   w.metrics.record(record, w.now - req.sentAt);
   w.trace.push(record);

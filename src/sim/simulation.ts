@@ -72,6 +72,7 @@ export class Simulation {
       cacheErrors: 0,
       deploy: null,
       lastSaved: new Map(),
+      lastSavedCount: 0,
       redisActor: createActor(redisMachine).start(),
       app: new LaravelApp(appRng, codec), // one 'app' stream: the app's ids and tokens
       codec,

@@ -120,8 +120,10 @@ export interface World {
   cacheErrors: number;
   /** A rolling deploy in progress. */
   deploy: { pending: string[]; current: string | null; replaced: number } | null;
-  /** The cart each session last saved, per store (to detect lost updates). */
-  lastSaved: Map<string, readonly number[]>;
+  /** The cart each session last saved, per store (node name for file, else the driver) and id (to detect lost updates). */
+  lastSaved: Map<string, Map<string, readonly number[]>>;
+  /** Entries in {@link lastSaved}, all stores together (bounded: cleared past 50,000). */
+  lastSavedCount: number;
   redisActor: Actor<typeof redisMachine>;
   app: LaravelApp;
   codec: PayloadCodec;
