@@ -49,7 +49,8 @@ export class Simulation {
   static async create(settings: SimSettings, options: SimOptions = {}): Promise<Simulation> {
     const root = new Rng(settings.seed);
     const names = laravelNames(settings.session.appName);
-    const codec = new PayloadCodec();
+    // The file driver: each node reads its own (possibly older) copy, so remember one write per node.
+    const codec = new PayloadCodec(settings.session.driver === 'file' ? Math.min(settings.nodes.length, 4) : 1);
     const appRng = root.split('app');
     const w: World = {
       settings: structuredClone(settings),

@@ -106,14 +106,12 @@ function fromPhpArray(a: Record<string, unknown>): SessionPayload | null {
 
 /**
  * Serialises payloads to PHP and back. Parsing PHP costs ~5–11 µs, so the codec remembers, per
- * session id, the last few strings it wrote and the payload behind each: when a store hands
+ * session id, the last string(s) it wrote and the payload behind each: when a store hands
  * back one of those very strings (the latest, or an older copy a node's own disk still holds),
  * the payload is known without parsing. `decode(encode(p))` equals `p` (tested), so a hit
  * answers exactly what a parse would. Anything else (a value typed into redis-cli) is parsed.
  */
 const MEMO_LIMIT = 20_000;
-/** Versions kept per session: enough for the stale copies of a few nodes. */
-const MEMO_VERSIONS = 3;
 
 interface Written {
   text: string;
@@ -124,6 +122,12 @@ export class PayloadCodec {
   /** Per session id, the latest writes, newest first. */
   private readonly memo = new Map<string, Written[]>();
 
+  /**
+   * @param versions writes kept per session: 1 where every node reads the latest (Redis), a few
+   *   where each node keeps its own, older copy (the file driver: one per node).
+   */
+  constructor(private readonly versions = 1) {}
+
   /** Serialize a finished request's payload. The codec keeps `p`: the caller must not change it afterwards. */
   encode(id: string, p: SessionPayload): string {
     const text = serializePayload(p);
@@ -132,7 +136,7 @@ export class PayloadCodec {
       if (this.memo.size >= MEMO_LIMIT) this.memo.clear(); // only a cache: clearing costs parses, not correctness
       this.memo.set(id, (versions = []));
     }
-    if (versions.length >= MEMO_VERSIONS) versions.pop();
+    if (versions.length >= this.versions) versions.pop();
     versions.unshift({ text, payload: p });
     return text;
   }
