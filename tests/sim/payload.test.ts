@@ -30,6 +30,12 @@ describe('session payload', () => {
     expect(() => (copy.flashNew as string[]).push('status')).toThrow(TypeError);
   });
 
+  it('wraps a freshly serialized payload with its byte length, non-ASCII included', () => {
+    const text = new PayloadCodec().encode('id', { ...emptyPayload('c'.repeat(40)), status: 'Commande passée', cart: [1, 2] });
+    expect(wrapForCache(text)).toBe(`s:${new TextEncoder().encode(text).length}:"${text}";`);
+    expect(new TextEncoder().encode(text).length).toBe(text.length + 1);
+  });
+
   it('wraps for the cache layer as s:N:"…"; (byte length)', () => {
     expect(wrapForCache('a:0:{}')).toBe('s:6:"a:0:{}";');
     expect(wrapForCache('é')).toBe('s:2:"é";');
