@@ -2,6 +2,7 @@
  * The human-readable summary `npm run sim` prints.
  */
 import type { CompareRow } from '../sim/compare';
+import { OUTCOME_INFO } from '../sim/outcomes';
 import type { Summary } from '../sim/summary';
 import type { SimSettings } from '../sim/types';
 
@@ -18,7 +19,7 @@ export function formatReport(s: SimSettings, sum: Summary): string {
     if (v > 0 || k === 'logged_out') lines.push(`${k.padEnd(16)}  ${String(v).padStart(8)}  ${pct(v, sum.requests).padStart(6)}`);
   }
   lines.push('');
-  lines.push(`logouts (logged-in users answered as guests, not asked for): ${sum.logouts}`);
+  lines.push(`logouts: ${sum.logouts} (the logged_out outcome) — ${OUTCOME_INFO.logged_out.description}`);
   lines.push(`statuses: ${Object.entries(sum.statuses).map(([k, v]) => `${k}×${v}`).join('  ')}`);
   lines.push(`per node: ${Object.entries(sum.perNode).map(([k, v]) => `${k} ${v} (${pct(v, sum.requests)})`).join('  ')}`);
   if (sum.redis) {

@@ -9,14 +9,15 @@ import { nodeDrained } from './cluster/deploy';
 import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
 import type { Handled } from './laravel/app';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
-import { blackholeOutcome } from './redis/clientModel';
-import { redisGate } from './machines/redisActor';
-import { RedisTimeoutError } from './redis/errors';
+import type { Maybe } from './maybe';
+import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
 import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
+import { DatabaseDownError } from './session/databaseStore';
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
-import type { Outcome, TraceRecord } from './types';
+import { classify } from './outcomes';
+import type { TraceRecord } from './types';
 import { firstVisit, nextAfter } from './users/behaviour';
 import { mobileIp, MOBILE_IP_CHANGE_MEAN_MS } from './users/population';
 import type { Intent, User } from './users/user';
@@ -26,8 +27,6 @@ import type { Req, World } from './world';
 export const CLIENT_LATENCY_MS = 15;
 /** PHP time for one request, ms (uniform). */
 export const SERVICE_MS: readonly [number, number] = [20, 60];
-/** Redis round trip from a node, ms. */
-export const REDIS_RTT_MS = 0.5;
 /** The GC lottery `[2, 100]`. */
 export const GC_LOTTERY = 2 / 100;
 
@@ -54,7 +53,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     sessionId: user.jar.plain(w.names.cookie, w.now) ?? null,
     authBefore: user.loggedIn,
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
-    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, redisClient: null,
+    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisClient: null,
     startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
     status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
   };
@@ -62,13 +61,13 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
 }
 
 /** The request reaches the load balancer. */
-export async function arrive(w: World, req: Req): Promise<void> {
+export function arrive(w: World, req: Req): Maybe<void> {
   req.route = w.upstream.route(new LbRequest(req.ip, req.intent.method, req.user.jar, w.now), w.now);
-  await tryNextPeer(w, req);
+  return tryNextPeer(w, req);
 }
 
 /** Ask the balancer for a peer until one accepts the connection, or answer 502. */
-async function tryNextPeer(w: World, req: Req): Promise<void> {
+function tryNextPeer(w: World, req: Req): Maybe<void> {
   const route = req.route!;
   for (;;) {
     const peer = route.next(w.now);
@@ -77,10 +76,6 @@ async function tryNextPeer(w: World, req: Req): Promise<void> {
     if (node && node.accepting) return begin(w, req, node);
     route.done(w.now, false); // connection refused: counts towards max_fails, retried for any method
   }
-}
-
-function redisClient(node: AppNode, req: Req): string {
-  return `${node.privateIp}:${req.id}`;
 }
 
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
@@ -106,10 +101,8 @@ class LbRequest implements BalancerRequest {
 /** nginx's `proxy_read_timeout` default: a hung upstream is given up on after 60 s. */
 export const PROXY_TIMEOUT_MS = 60_000;
 
-const usesRedis = (w: World): boolean => w.settings.session.driver === 'redis';
-
 /** The node accepts the request. */
-async function begin(w: World, req: Req, node: AppNode): Promise<void> {
+function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   node.inFlight++;
   req.node = node;
   req.epoch = node.epoch;
@@ -123,12 +116,12 @@ async function begin(w: World, req: Req, node: AppNode): Promise<void> {
   req.startedAt = w.now;
   req.lockSince = w.now;
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
-  // A refused connection surfaces at that first command, where fail-closed or the fallback decides.
+  // A refused or silent connection surfaces at that first command, where fail-closed or the fallback decides.
+  req.conn = w.settings.session.driver === 'redis' ? w.connections.get(node.name) ?? null : null;
   req.redisClient = null;
-  // The machine's gate models the simulated faults; a real server (--redis-url) can also just stop.
-  if (w.redis && usesRedis(w) && redisGate(w) === 'open' && w.redis.isUp && !node.partitioned) {
-    req.redisClient = redisClient(node, req);
-    w.redis.connect(req.redisClient);
+  if (req.conn !== null) {
+    req.redisClient = `${node.privateIp}:${req.id}`;
+    req.conn.open(req.redisClient);
   }
   if (needsLock(w, req)) return acquireLock(w, req);
   return run(w, req);
@@ -141,19 +134,24 @@ function needsLock(w: World, req: Req): boolean {
 }
 
 /** Take the session lock, or poll again in 50 ms, or give up after 10 s (LockTimeoutException → 500). */
-export async function acquireLock(w: World, req: Req): Promise<void> {
+export function acquireLock(w: World, req: Req): Maybe<void> {
   const node = req.node!;
   if (node.epoch !== req.epoch) return scheduleFinish(w, req, 0); // the process died while waiting
   const key = lockKey(w, req.sessionId!);
-  if (usesRedis(w) && (node.partitioned || redisGate(w) === 'blackholed')) return hang(w, req);
+  let taken: Maybe<boolean>;
   try {
-    if (await tryLock(w, node, key, `req${req.id}`, node.privateIp)) {
-      req.lock = key;
-      return run(w, req);
-    }
-  } catch {
-    req.failed = true;
-    return scheduleFinish(w, req, 0);
+    taken = tryLock(w, node, key, `req${req.id}`, node.privateIp);
+  } catch (err) {
+    return redisFailedEarly(w, req, err, 0);
+  }
+  if (taken instanceof Promise) return taken.then((t) => lockAnswered(w, req, key, t), (err: unknown) => redisFailedEarly(w, req, err, 0));
+  return lockAnswered(w, req, key, taken);
+}
+
+function lockAnswered(w: World, req: Req, key: string, taken: boolean): Maybe<void> {
+  if (taken) {
+    req.lock = key;
+    return run(w, req);
   }
   if (w.now - req.lockSince >= LOCK_WAIT_MS) {
     req.failed = true;
@@ -164,23 +162,62 @@ export async function acquireLock(w: World, req: Req): Promise<void> {
   w.queue.push(req);
 }
 
-/** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
-async function run(w: World, req: Req): Promise<void> {
-  const node = req.node!;
-  if (usesRedis(w) && (node.partitioned || redisGate(w) === 'blackholed')) return hang(w, req);
+/** PHP time for this request, ms. */
+function serviceMs(w: World): number {
   const [lo, hi] = SERVICE_MS;
-  let service = w.rng.network.between(lo, hi);
+  return w.rng.network.between(lo, hi);
+}
+
+/** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
+function run(w: World, req: Req): Maybe<void> {
+  const i = req.intent;
+  let handled: Maybe<Handled>;
   try {
-    req.handled = await w.app.begin(
-      { method: req.intent.method, path: req.intent.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id, ajax: req.intent.ajax ?? false },
+    handled = w.app.begin(
+      { method: i.method, path: i.path, sessionId: req.sessionId ?? undefined, csrfToken: req.csrfToken, userId: req.user.id, ajax: i.ajax ?? false },
       req.store!,
       req.ctx!,
     );
-    if (usesRedis(w)) service += 2 * (REDIS_RTT_MS + (w.redis?.latencyMs ?? 0));
-  } catch {
-    req.failed = true; // RedisException: Connection refused → 500
+  } catch (err) {
+    return redisFailedEarly(w, req, err, -1);
   }
+  if (handled instanceof Promise) return handled.then((h) => ran(w, req, h), (err: unknown) => redisFailedEarly(w, req, err, -1));
+  ran(w, req, handled);
+}
+
+function ran(w: World, req: Req, h: Handled): void {
+  req.handled = h;
+  let service = serviceMs(w);
+  if (req.conn !== null) service += 2 * req.conn.roundTripMs; // the GET and the SETEX
   scheduleFinish(w, req, service);
+}
+
+/**
+ * A Redis call failed before the route finished. Silence hangs the request (see
+ * {@link silent}); a refusal or an error reply is phpredis's RedisException → 500, answered
+ * after `afterMs` (-1: after the PHP time). Anything else is a bug in the engine and propagates.
+ */
+function redisFailedEarly(w: World, req: Req, err: unknown, afterMs: number): void {
+  if (err instanceof RedisTimeoutError) return silent(w, req, err.afterMs);
+  if (!isRefusal(err)) throw err;
+  req.failed = true;
+  scheduleFinish(w, req, afterMs < 0 ? serviceMs(w) : afterMs);
+}
+
+/** Connection refused or an error reply: the call failed at once. */
+function isRefusal(err: unknown): boolean {
+  // The database driver's MySQL being down is the same kind of failure (a QueryException → 500).
+  return err instanceof RedisConnectionError || err instanceof RedisReplyError || err instanceof DatabaseDownError;
+}
+
+/**
+ * A Redis call got no answer. The client gives up after its timeout (a RedisException → 500),
+ * unless nginx's proxy_read_timeout comes first (504); with no client timeout, nginx always wins.
+ */
+function silent(w: World, req: Req, clientTimeoutMs: number): void {
+  if (w.now + clientTimeoutMs >= req.startedAt + PROXY_TIMEOUT_MS) return hang(w, req);
+  req.failed = true;
+  scheduleFinish(w, req, clientTimeoutMs);
 }
 
 function scheduleFinish(w: World, req: Req, afterMs: number): void {
@@ -189,18 +226,16 @@ function scheduleFinish(w: World, req: Req, afterMs: number): void {
   w.queue.push(req);
 }
 
-/** A Redis call that never answers: PHP waits for its client's timeout, nginx for its read timeout; the first wins. */
+/** PHP is still waiting on Redis: nginx gives up after its read timeout. */
 function hang(w: World, req: Req): void {
-  const o = blackholeOutcome(w.settings.redis, req.redisClient === null ? 'connect' : 'read', PROXY_TIMEOUT_MS);
-  if (o.status === 500) req.failed = true; // RedisException: a 500, which does not count against max_fails
-  else req.timedOut = true;
+  req.timedOut = true;
   req.kind = 'finish';
-  req.t = Math.max(w.now, req.startedAt + o.afterMs);
+  req.t = Math.max(w.now, req.startedAt + PROXY_TIMEOUT_MS);
   w.queue.push(req);
 }
 
 /** The node finishes: StartSession saves the session, the response leaves. */
-export async function finish(w: World, req: Req): Promise<void> {
+export function finish(w: World, req: Req): Maybe<void> {
   const node = req.node!;
   const route = req.route!;
   if (node.epoch !== req.epoch) {
@@ -218,26 +253,50 @@ export async function finish(w: World, req: Req): Promise<void> {
     if (w.upstream.retriesAfterSent(req.intent.method)) return tryNextPeer(w, req);
     return respond(w, req, 504, null);
   }
-  if (req.failed) {
-    await release(w, req, node);
-    leave(w, req, node);
-    route.done(w.now, true);
-    return respond(w, req, 500, node.name);
-  }
+  if (req.failed) return answerError(w, req, node);
   const h = req.handled!;
   const ctx = req.ctx as StoreContext;
   ctx.now = w.now;
+  let saved: Maybe<void>;
   try {
-    await w.app.finish(h, req.store!, ctx);
-  } catch (e) {
-    if (e instanceof RedisTimeoutError) return hang(w, req); // the save hangs: nginx times out
-    await release(w, req, node);
-    leave(w, req, node);
-    route.done(w.now, true);
-    return respond(w, req, 500, node.name); // a failed write at the end turns the response into a 500
+    saved = w.app.finish(h, req.store!, ctx);
+  } catch (err) {
+    return saveFailed(w, req, node, err);
   }
+  if (saved instanceof Promise) return saved.then(() => afterSave(w, req, node, h), (err: unknown) => saveFailed(w, req, node, err));
+  return afterSave(w, req, node, h);
+}
+
+/** The save failed: silence hangs the request; a refusal or an error reply turns the response into a 500. */
+function saveFailed(w: World, req: Req, node: AppNode, err: unknown): Maybe<void> {
+  if (err instanceof RedisTimeoutError) return silent(w, req, err.afterMs);
+  if (!isRefusal(err)) throw err;
+  return answerError(w, req, node);
+}
+
+/** The app failed (500): release the lock, free the worker, answer. */
+function answerError(w: World, req: Req, node: AppNode): Maybe<void> {
+  const released = release(w, req, node);
+  if (released instanceof Promise) return released.then(() => answer500(w, req, node));
+  answer500(w, req, node);
+}
+
+function answer500(w: World, req: Req, node: AppNode): void {
+  leave(w, req, node);
+  req.route!.done(w.now, true);
+  respond(w, req, 500, node.name);
+}
+
+function afterSave(w: World, req: Req, node: AppNode, h: Handled): Maybe<void> {
   noteSave(w, req, node, h);
-  await release(w, req, node);
+  const released = release(w, req, node);
+  if (released instanceof Promise) return released.then(() => answer(w, req, node, h));
+  answer(w, req, node, h);
+}
+
+/** The response leaves with the session cookies. */
+function answer(w: World, req: Req, node: AppNode, h: Handled): void {
+  const route = req.route!;
   leave(w, req, node);
   route.done(w.now, true);
   if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(GC_LOTTERY)) collectGarbage(w, node);
@@ -253,15 +312,16 @@ export async function finish(w: World, req: Req): Promise<void> {
 /** The request leaves the node: free the worker and the Redis connection. */
 function leave(w: World, req: Req, node: AppNode): void {
   node.inFlight--;
-  if (req.redisClient !== null) w.redis?.disconnect(req.redisClient);
+  if (req.redisClient !== null) req.conn?.close(req.redisClient);
   req.redisClient = null;
   if (node.state === 'draining' && node.inFlight === 0) nodeDrained(w, node);
 }
 
-async function release(w: World, req: Req, node: AppNode): Promise<void> {
-  if (req.lock === null) return;
-  await releaseLock(w, node, req.lock, `req${req.id}`, node.privateIp);
+function release(w: World, req: Req, node: AppNode): Maybe<void> {
+  const key = req.lock;
+  if (key === null) return;
   req.lock = null;
+  return releaseLock(w, node, key, `req${req.id}`, node.privateIp);
 }
 
 /**
@@ -272,12 +332,30 @@ async function release(w: World, req: Req, node: AppNode): Promise<void> {
 function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
   const driver = w.settings.session.driver;
   if (driver === 'array') return;
-  const key = (sessionsPerNode(w.settings.session) ? node.name : driver) + h.id;
-  const last = w.lastSaved.get(key);
+  const store = sessionsPerNode(w.settings.session) ? node.name : driver;
+  const carts = w.lastSaved.get(store) ?? newStoreCarts(w, store);
+  const last = carts.get(h.id);
   // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
-  if (h.found && last && !sameCart(last, h.readCart) && last.some((item) => !h.payload.cart.includes(item))) req.lostUpdate = true;
-  if (w.lastSaved.size > 50_000) w.lastSaved.clear();
-  w.lastSaved.set(key, h.payload.cart);
+  if (h.found && last && !sameCart(last, h.readCart) && someMissing(last, h.payload.cart)) req.lostUpdate = true;
+  if (w.lastSavedCount > 50_000) {
+    for (const c of w.lastSaved.values()) c.clear();
+    w.lastSavedCount = 0;
+  }
+  const had = carts.size;
+  carts.set(h.id, h.payload.cart);
+  if (carts.size > had) w.lastSavedCount++;
+}
+
+function newStoreCarts(w: World, store: string): Map<string, readonly number[]> {
+  const carts = new Map<string, readonly number[]>();
+  w.lastSaved.set(store, carts);
+  return carts;
+}
+
+/** Whether an item of `last` is not in `cart`. */
+function someMissing(last: readonly number[], cart: readonly number[]): boolean {
+  for (const item of last) if (!cart.includes(item)) return true;
+  return false;
 }
 
 function sameCart(a: readonly number[], b: readonly number[]): boolean {
@@ -303,17 +381,6 @@ function respond(w: World, req: Req, status: number, node: string | null): void 
   w.queue.push(req);
 }
 
-function classify(req: Req): Outcome {
-  const s = req.status;
-  if (s === 502 || s === 503) return 'bad_gateway';
-  if (s === 504) return 'gateway_timeout';
-  if (s >= 500) return 'server_error';
-  if (s === 419) return 'csrf_mismatch';
-  if (req.authBefore && !req.authAfter && !req.intent.voluntary) return 'logged_out';
-  if (req.lostUpdate) return 'lost_update';
-  return 'ok';
-}
-
 /** The browser gets the response: cookies, what the user now believes, and their next move. */
 export function receive(w: World, req: Req): void {
   const user = req.user;
@@ -323,7 +390,8 @@ export function receive(w: World, req: Req): void {
   const record: TraceRecord = {
     t: req.sentAt, user: user.id, ip: req.ip, method: req.intent.method, path: req.intent.path,
     node: req.answeredBy, status: req.status, session: req.sessionId,
-    authBefore: req.authBefore, authAfter: req.authAfter, outcome: classify(req),
+    authBefore: req.authBefore, authAfter: req.authAfter,
+    outcome: classify({ status: req.status, authBefore: req.authBefore, authAfter: req.authAfter, voluntary: req.intent.voluntary, lostUpdate: req.lostUpdate }),
   };
   w.metrics.record(record, w.now - req.sentAt);
   w.trace.push(record);

@@ -2,7 +2,8 @@
  * Totals and per-second series of what the simulation computed. Fed one finished request at
  * a time; the per-second buckets drive the live charts.
  */
-import { OUTCOMES, type Outcome, type TraceRecord } from './types';
+import { isLogout, OUTCOMES, type Outcome } from './outcomes';
+import type { TraceRecord } from './types';
 
 export type OutcomeCounts = Record<Outcome, number>;
 
@@ -26,6 +27,7 @@ const MAX_LATENCY_MS = 120_000;
 
 export class Metrics {
   requests = 0;
+  /** Requests whose outcome is `logged_out` (see src/sim/outcomes.ts). */
   logouts = 0;
   readonly statuses: Record<string, number> = {};
   readonly outcomes = zeroOutcomes();
@@ -39,15 +41,9 @@ export class Metrics {
     this.current = this.bucket(0);
   }
 
-  /** Whether this finished request is a logout the user did not ask for. */
-  static isLogout(r: TraceRecord): boolean {
-    return r.authBefore && !r.authAfter && r.path !== '/logout';
-  }
-
   record(r: TraceRecord, latencyMs: number): void {
     this.requests++;
-    const status = String(r.status);
-    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.statuses[r.status] = (this.statuses[r.status] ?? 0) + 1;
     this.outcomes[r.outcome]++;
     const c = this.current;
     c.requests++;
@@ -56,7 +52,7 @@ export class Metrics {
       this.perNode[r.node] = (this.perNode[r.node] ?? 0) + 1;
       c.perNode[r.node] = (c.perNode[r.node] ?? 0) + 1;
     }
-    if (Metrics.isLogout(r)) {
+    if (isLogout(r)) {
       this.logouts++;
       c.logouts++;
     }

@@ -8,7 +8,7 @@ import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
 import { EventQueue } from './eventQueue';
 import { startCacheTraffic, cacheOp, cacheClear } from './cluster/cacheTraffic';
-import { applyReplication } from './cluster/sessionRedis';
+import { applyReplication, replicate } from './cluster/sessionRedis';
 import { applyFault, booted, promoteReplica, reportReroutes } from './faults';
 import { feed } from './feed';
 import { acquireLock, arrive, finish, receive, send } from './flow';
@@ -16,8 +16,9 @@ import { LaravelApp } from './laravel/app';
 import { PayloadCodec } from './laravel/payload';
 import { createRedisActor } from './machines/redisActor';
 import { Metrics } from './metrics';
+import { RedisConnection } from './redis/connection';
 import type { EngineRedis } from './redis/engineRedis';
-import { handshakeCommands } from './redis/clientModel';
+import { blackholeFailSec, clientOf, handshakeCommands, type RedisCallPhase } from './redis/clientModel';
 import { SimRedis } from './redis/simRedis';
 import { Rng } from './rng';
 import { laravelNames } from '../config/laravelNames';
@@ -52,13 +53,15 @@ export class Simulation {
     if (problem !== null) throw new RangeError(`settings the simulator cannot run: ${problem}`);
     const root = new Rng(settings.seed);
     const names = laravelNames(settings.session.appName);
-    const codec = new PayloadCodec();
+    // The file driver: each node reads its own (possibly older) copy, so remember one write per node.
+    const codec = new PayloadCodec(settings.session.driver === 'file' ? Math.min(settings.nodes.length, 4) : 1);
+    const appRng = root.split('app');
     const w: World = {
       settings: structuredClone(settings),
       now: 0,
       queue: new EventQueue<SimEvent>(),
       rng: {
-        users: root.split('users'), behaviour: root.split('behaviour'), app: root.split('app'),
+        users: root.split('users'), behaviour: root.split('behaviour'), app: appRng,
         cookies: root.split('cookies'), network: root.split('network'), gc: root.split('gc'), cache: root.split('cache'),
       },
       users: [],
@@ -66,6 +69,7 @@ export class Simulation {
       upstream: new Upstream(settings.balancer, settings.nodes),
       redis: null,
       cacheRedis: null,
+      connections: new Map(),
       replica: null,
       db: needsDatabase(settings) ? new SessionDatabase(settings.session.dbConnection ?? 'sqlite', settings.session.lifetimeMin * 60_000) : null,
       replicationStream: 0,
@@ -73,8 +77,9 @@ export class Simulation {
       cacheErrors: 0,
       deploy: null,
       lastSaved: new Map(),
+      lastSavedCount: 0,
       redisActor: createRedisActor(() => w),
-      app: new LaravelApp(root.split('app'), codec),
+      app: new LaravelApp(appRng, codec), // one 'app' stream: the app's ids and tokens
       codec,
       storeFor: () => { throw new Error('stores not built'); },
       names: { cookie: names.cookie, keyPrefix: names.sessionKeyPrefix, redisPrefix: names.redisPrefix, cachePrefix: names.cachePrefix },
@@ -90,6 +95,10 @@ export class Simulation {
       w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy, handshakeCommands(r));
       w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
       if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy, handshakeCommands(r));
+      const onWrite = (op: 'setex' | 'del', key: string, seconds: number, value: string): void => replicate(w, op, key, seconds, value);
+      // The PHP client's timeouts: phpredis falls back to default_socket_timeout, predis connects within 5 s.
+      const timeoutFor = (phase: RedisCallPhase) => blackholeFailSec(clientOf(r), r.timeoutSec, phase) * 1000;
+      for (const node of w.nodes.values()) w.connections.set(node.name, new RedisConnection(w, node, { onWrite, timeoutFor }));
     }
     w.storeFor = makeStores(w);
     startCacheTraffic(w);

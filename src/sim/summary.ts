@@ -11,7 +11,7 @@ export interface Summary {
   /** Requests by HTTP status code (as a string). */
   statuses: Record<string, number>;
   outcomes: OutcomeCounts;
-  /** Requests where a logged-in user was answered as a guest without asking to log out. */
+  /** Requests where a logged-in user was answered as a guest without asking to log out: `outcomes.logged_out`. */
   logouts: number;
   /** Requests answered per node. */
   perNode: Record<string, number>;

@@ -181,9 +181,9 @@ export interface SimSettings {
   concurrency?: number;
 }
 
-export const OUTCOMES = ['ok', 'logged_out', 'csrf_mismatch', 'server_error', 'bad_gateway', 'gateway_timeout', 'lost_update'] as const;
-/** The user-visible class of a finished request. */
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from './outcomes';
+/** Outcomes are defined, with what each means, in one module. */
+export { OUTCOMES, type Outcome } from './outcomes';
 
 /** One finished request, as `--trace` prints it (one JSON line each). */
 export interface TraceRecord {

@@ -13,6 +13,7 @@ import type { PayloadCodec } from './laravel/payload';
 import type { redisMachine } from './machines/redisMachine';
 import type { Replication } from './cluster/sessionRedis';
 import type { Metrics } from './metrics';
+import type { RedisConnection } from './redis/connection';
 import type { EngineRedis } from './redis/engineRedis';
 import type { Rng } from './rng';
 import type { SessionDatabase } from './session/databaseStore';
@@ -40,7 +41,8 @@ export interface Req extends Scheduled {
   store: SessionStore | null;
   ctx: StoreRequest | null;
   handled: Handled | null;
-  /** The Redis connection this request holds, if any. */
+  /** The node's connection to Redis (redis driver), and this request's client on it, if connected. */
+  conn: RedisConnection | null;
   redisClient: string | null;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
@@ -109,6 +111,8 @@ export interface World {
   redis: EngineRedis | null;
   /** The Redis the cache traffic uses: the same one, or its own with `dedicatedSessionRedis`. */
   cacheRedis: EngineRedis | null;
+  /** Each node's connection to the sessions Redis, by node name (empty without Redis). */
+  connections: Map<string, RedisConnection>;
   /** Sentinel's replica, until it is promoted. */
   replica: EngineRedis | null;
   /** The `database` driver's (and database cache store's) database: null when neither is used. */
@@ -118,8 +122,10 @@ export interface World {
   cacheErrors: number;
   /** A rolling deploy in progress. */
   deploy: { pending: string[]; current: string | null; replaced: number } | null;
-  /** The cart each session last saved, per store (to detect lost updates). */
-  lastSaved: Map<string, readonly number[]>;
+  /** The cart each session last saved, per store (node name for file, else the driver) and id (to detect lost updates). */
+  lastSaved: Map<string, Map<string, readonly number[]>>;
+  /** Entries in {@link lastSaved}, all stores together (bounded: cleared past 50,000). */
+  lastSavedCount: number;
   /** The Redis machine: the one source of the Redis gate (up/down/failing over, black hole, latency). */
   redisActor: Actor<typeof redisMachine>;
   app: LaravelApp;

@@ -1,8 +1,10 @@
 /**
  * How each request outcome looks: an Okabe–Ito colour (distinguishable with the common
  * colour-vision deficiencies) *and* a shape and a word, so no outcome is told by colour alone.
+ * The outcomes themselves — label, shape, colour name, meaning — are defined in
+ * src/sim/outcomes.ts; this maps them to pixels.
  */
-import type { Outcome } from '../sim/types';
+import { OUTCOME_INFO, OUTCOMES, type Outcome } from '../sim/outcomes';
 
 /** Okabe & Ito (2008), "Color Universal Design". */
 export const OKABE_ITO = {
@@ -27,20 +29,13 @@ export interface OutcomeStyle {
   label: string;
 }
 
-export const OUTCOME_STYLE: Readonly<Record<Outcome, OutcomeStyle>> = {
-  ok: { color: OKABE_ITO.bluishGreen, glyph: 'circle', symbol: '●', label: 'OK' },
-  logged_out: { color: OKABE_ITO.vermillion, glyph: 'cross', symbol: '✕', label: 'logged out' },
-  csrf_mismatch: { color: OKABE_ITO.orange, glyph: 'triangle', symbol: '▲', label: '419 Page Expired' },
-  server_error: { color: OKABE_ITO.reddishPurple, glyph: 'square', symbol: '■', label: '500 error' },
-  bad_gateway: { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '502 Bad Gateway' },
-  // nginx gave up waiting (60 s): an hourglass, in the 502's black — both are nginx's answers.
-  gateway_timeout: { color: OKABE_ITO.black, glyph: 'hourglass', symbol: '⧗', label: '504 Gateway Timeout' },
-  // A 200 whose session write overwrote another request's change (last write wins).
-  lost_update: { color: OKABE_ITO.skyBlue, glyph: 'star', symbol: '★', label: 'lost update' },
-};
+export const OUTCOME_STYLE: Readonly<Record<Outcome, OutcomeStyle>> = Object.fromEntries(OUTCOMES.map((o) => {
+  const i = OUTCOME_INFO[o];
+  return [o, { color: OKABE_ITO[i.color], glyph: i.shape, symbol: i.symbol, label: i.label }];
+})) as Record<Outcome, OutcomeStyle>;
 
 /** Outcomes as small integers, for typed arrays (0 = nothing yet). */
-export const OUTCOME_CODES: readonly Outcome[] = ['ok', 'logged_out', 'csrf_mismatch', 'server_error', 'bad_gateway', 'gateway_timeout', 'lost_update'];
+export const OUTCOME_CODES: readonly Outcome[] = OUTCOMES;
 
 export function outcomeCode(o: Outcome): number {
   return OUTCOME_CODES.indexOf(o) + 1;
@@ -58,13 +53,13 @@ export const USER_COLORS = { loggedIn: OKABE_ITO.blue, guest: '#8a9099', idle: '
  * lost updates) are stacked always but only named in a chart's legend once they happened.
  */
 export const CHART_GROUPS = [
-  { key: 'ok', label: 'OK', outcomes: ['ok'], rare: false },
-  { key: 'lost_update', label: 'lost update', outcomes: ['lost_update'], rare: true },
-  { key: 'logged_out', label: 'logged out', outcomes: ['logged_out'], rare: false },
-  { key: 'csrf_mismatch', label: '419', outcomes: ['csrf_mismatch'], rare: false },
-  { key: 'server_error', label: '500', outcomes: ['server_error'], rare: false },
-  { key: 'bad_gateway', label: '502', outcomes: ['bad_gateway'], rare: false },
-  { key: 'gateway_timeout', label: '504', outcomes: ['gateway_timeout'], rare: true },
+  { key: 'ok', label: OUTCOME_INFO.ok.short, outcomes: ['ok'], rare: false },
+  { key: 'lost_update', label: OUTCOME_INFO.lost_update.short, outcomes: ['lost_update'], rare: true },
+  { key: 'logged_out', label: OUTCOME_INFO.logged_out.short, outcomes: ['logged_out'], rare: false },
+  { key: 'csrf_mismatch', label: OUTCOME_INFO.csrf_mismatch.short, outcomes: ['csrf_mismatch'], rare: false },
+  { key: 'server_error', label: OUTCOME_INFO.server_error.short, outcomes: ['server_error'], rare: false },
+  { key: 'bad_gateway', label: OUTCOME_INFO.bad_gateway.short, outcomes: ['bad_gateway'], rare: false },
+  { key: 'gateway_timeout', label: OUTCOME_INFO.gateway_timeout.short, outcomes: ['gateway_timeout'], rare: true },
 ] as const satisfies ReadonlyArray<{ key: Outcome; label: string; outcomes: readonly Outcome[]; rare: boolean }>;
 
 export interface MarkStyle {
@@ -74,15 +69,18 @@ export interface MarkStyle {
   label: string;
 }
 
+/** A user's mark after an outcome: its style, with the crowd's wording. */
+const markOf = (o: Outcome, label: string): MarkStyle => ({ ...OUTCOME_STYLE[o], label });
+
 /** The crowd's marks, indexed by `MARK` (src/ui/state/marks.ts): colour, shape and word. */
 export const MARK_STYLE: readonly MarkStyle[] = [
   { color: '#b9bfc8', glyph: 'circle', symbol: '·', label: 'not arrived yet' },
   { color: USER_COLORS.loggedIn, glyph: 'circle', symbol: '●', label: 'logged in' },
   { color: USER_COLORS.guest, glyph: 'ring', symbol: '○', label: 'guest' },
-  { color: OKABE_ITO.vermillion, glyph: 'cross', symbol: '✕', label: 'logged out by the cluster' },
-  { color: OKABE_ITO.orange, glyph: 'triangle', symbol: '▲', label: '419 Page Expired' },
-  { color: OKABE_ITO.reddishPurple, glyph: 'square', symbol: '■', label: '500 error' },
-  { color: OKABE_ITO.black, glyph: 'diamond', symbol: '◆', label: '502 Bad Gateway' },
-  { color: OKABE_ITO.black, glyph: 'hourglass', symbol: '⧗', label: '504 timeout' },
-  { color: OKABE_ITO.skyBlue, glyph: 'star', symbol: '★', label: 'lost update' },
+  markOf('logged_out', 'logged out by the cluster'),
+  markOf('csrf_mismatch', OUTCOME_INFO.csrf_mismatch.label),
+  markOf('server_error', OUTCOME_INFO.server_error.label),
+  markOf('bad_gateway', OUTCOME_INFO.bad_gateway.label),
+  markOf('gateway_timeout', '504 timeout'),
+  markOf('lost_update', OUTCOME_INFO.lost_update.label),
 ];

@@ -200,7 +200,8 @@ describe('GoalEvaluator on a small seeded run', () => {
     expect(share!.value).toBe(Math.max(n1, n2) / (n1 + n2));
     expect(status.met).toBe(true);
     // Pinned figures of this seed: a change here means the engine's behaviour changed.
-    expect([logouts!.value, csrf!.value, n1, n2]).toEqual([112, 28, 68, 67]);
+    // (Issue 10: 419s that lost a login are logouts, not csrf_mismatch: 419s went from 28 to 24.)
+    expect([logouts!.value, csrf!.value, n1, n2]).toEqual([112, 24, 68, 67]);
   });
 
   it('gives the same verdict and figures evaluated every second (live) or once (headless)', async () => {

@@ -19,11 +19,21 @@ describe('session payload', () => {
     expect(new PayloadCodec().decode("id", "not php")).toBeNull();
   });
 
-  it('returns copies, so a request cannot mutate what the store holds', () => {
+  it('returns copies, so a request cannot change what the store holds', () => {
     const codec = new PayloadCodec();
     const text = codec.encode("id", emptyPayload('b'.repeat(40)));
-    codec.decode("id", text)!.cart.push(1);
-    expect(codec.decode("id", text)!.cart).toEqual([]);
+    const copy = codec.decode("id", text)!;
+    copy.cart = [1];
+    copy.userId = 3;
+    expect(codec.decode("id", text)).toMatchObject({ cart: [], userId: null });
+    // The copies share the arrays, which are never changed in place (the empty one is frozen).
+    expect(() => (copy.flashNew as string[]).push('status')).toThrow(TypeError);
+  });
+
+  it('wraps a freshly serialized payload with its byte length, non-ASCII included', () => {
+    const text = new PayloadCodec().encode('id', { ...emptyPayload('c'.repeat(40)), status: 'Commande passée', cart: [1, 2] });
+    expect(wrapForCache(text)).toBe(`s:${new TextEncoder().encode(text).length}:"${text}";`);
+    expect(new TextEncoder().encode(text).length).toBe(text.length + 1);
   });
 
   it('wraps for the cache layer as s:N:"…"; (byte length)', () => {

@@ -5,6 +5,7 @@
  * (or, under noeviction, refuse writes with OOM).
  */
 import { feed } from '../feed';
+import { isRedisError } from '../redis/errors';
 import type { CacheLoad } from '../types';
 import type { World } from '../world';
 
@@ -54,7 +55,8 @@ export async function cacheOp(w: World): Promise<void> {
     if (rng.chance(0.3)) await redis.get(key, client);
     else if (rng.chance(FOREVER_SHARE)) await redis.command('SET', [key, valueOf(p.valueBytes)], client);
     else await redis.setex(key, CACHE_TTL_SEC, valueOf(p.valueBytes), client);
-  } catch {
+  } catch (err) {
+    if (!isRedisError(err)) throw err; // a bug, not Redis
     w.cacheErrors++;
   }
 }

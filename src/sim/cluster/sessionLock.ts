@@ -7,6 +7,9 @@
  * cache, SQLite on each server) locks each server on its own — useless in a cluster, and nothing
  * warns you (FACTS.md, docs/fidelity.md).
  */
+import type { Maybe } from '../maybe';
+import type { RedisConnection } from '../redis/connection';
+import { isRedisError } from '../redis/errors';
 import type { AppNode } from './appNode';
 import { DatabaseDownError } from '../session/databaseStore';
 import type { World } from '../world';
@@ -30,19 +33,25 @@ export function lockScope(w: World): LockScope {
   return 'node';
 }
 
-/** The locks a request's node sees: the shared `cache_locks` table, or the node's own. */
+/** The node's Redis connection when the locks live in Redis. */
+function lockConnection(w: World, node: AppNode): RedisConnection | null {
+  return lockScope(w) === 'redis' ? (w.connections.get(node.name) ?? null) : null;
+}
+
+/** The locks a request's node sees: the shared `cache_locks` table, or the node's own. Throws when the database is down. */
 function localLocks(w: World, node: AppNode): Map<string, { owner: string; expiresAt: number }> {
   if (lockScope(w) !== 'database' || !w.db) return node.locks;
   if (!w.db.server.up) throw new DatabaseDownError();
   return w.db.locks;
 }
 
-/** Try to take the lock once. Throws what the store throws (then the request fails with 500). */
-export async function tryLock(w: World, node: AppNode, key: string, owner: string, client: string): Promise<boolean> {
-  if (lockScope(w) === 'redis') {
-    const r = await w.redis!.command('SET', [key, owner, 'EX', String(LOCK_SECONDS), 'NX'], client);
-    return r !== null;
-  }
+/**
+ * Try to take the lock once. Fails with what the store fails with — the node's Redis connection's
+ * typed errors, or the database's — and the request path maps that to a 500 or a hang.
+ */
+export function tryLock(w: World, node: AppNode, key: string, owner: string, client: string): Maybe<boolean> {
+  const conn = lockConnection(w, node);
+  if (conn !== null) return conn.command('SET', [key, owner, 'EX', String(LOCK_SECONDS), 'NX'], client).then((r) => r !== null);
   const locks = localLocks(w, node);
   const held = locks.get(key);
   if (held && held.expiresAt > w.now) return false;
@@ -51,20 +60,25 @@ export async function tryLock(w: World, node: AppNode, key: string, owner: strin
 }
 
 /** Release the lock if we still own it (Laravel's Lua compare-and-delete). */
-export async function releaseLock(w: World, node: AppNode, key: string, owner: string, client: string): Promise<void> {
-  if (lockScope(w) === 'redis') {
-    try {
-      if ((await w.redis!.command('GET', [key], client)) === owner) await w.redis!.command('DEL', [key], client);
-    } catch {
-      // the lock expires by itself after LOCK_SECONDS
-    }
-    return;
+export function releaseLock(w: World, node: AppNode, key: string, owner: string, client: string): Maybe<void> {
+  const conn = lockConnection(w, node);
+  if (conn !== null) {
+    return conn.command('GET', [key], client)
+      .then((held) => (held === owner ? conn.command('DEL', [key], client) : null))
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          if (!isRedisError(err)) throw err; // a bug, not Redis
+          // Redis failed: the lock expires by itself after LOCK_SECONDS.
+        },
+      );
   }
   let locks;
   try {
     locks = localLocks(w, node);
-  } catch {
-    return; // the database is down: the lock expires by itself
+  } catch (err) {
+    if (err instanceof DatabaseDownError) return; // the lock expires by itself
+    throw err;
   }
   if (locks.get(key)?.owner === owner) locks.delete(key);
 }

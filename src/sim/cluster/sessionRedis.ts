@@ -1,11 +1,9 @@
 /**
- * The session handler's connection to Redis, as a port that survives a Sentinel failover:
- * it always talks to the current primary, and (with Sentinel) propagates each write to the
- * replica after the replication lag. Replication is asynchronous (FACTS.md): writes still
+ * Sentinel replication of the session writes: with a replica, each write the primary
+ * acknowledged reaches the replica after the replication lag. Replication is asynchronous (FACTS.md): writes still
  * in the lag window when the primary dies are lost.
  */
-import type { EngineRedis } from '../redis/engineRedis';
-import type { SessionRedis } from '../session/redisStore';
+import type { Maybe } from '../maybe';
 import type { World } from '../world';
 
 /** How far a busy replica trails the primary, virtual ms. */
@@ -24,40 +22,27 @@ export interface Replication {
   stream: number;
 }
 
-export class SessionRedisPort implements SessionRedis {
-  constructor(private readonly w: World) {}
-
-  private primary(): EngineRedis {
-    return this.w.redis!;
-  }
-
-  get(key: string, client?: string): Promise<string | null> {
-    return this.primary().get(key, client);
-  }
-
-  async setex(key: string, seconds: number, value: string, client?: string): Promise<unknown> {
-    const r = await this.primary().setex(key, seconds, value, client);
-    this.replicate({ op: 'setex', key, seconds, value, stream: this.w.replicationStream });
-    return r;
-  }
-
-  async del(key: string, client?: string): Promise<unknown> {
-    const r = await this.primary().del(key, client);
-    this.replicate({ op: 'del', key, seconds: 0, value: '', stream: this.w.replicationStream });
-    return r;
-  }
-
-  private replicate(r: Replication): void {
-    if (!this.w.replica) return;
-    this.w.pendingReplication++;
-    this.w.queue.push({ kind: 'replicate', t: this.w.now + REPLICATION_LAG_MS, seq: 0, r });
-  }
+/**
+ * A write the primary acknowledged, on its way to the replica (with Sentinel): it lands after
+ * the replication lag, unless the primary dies first. Every node connection calls this after a
+ * session write, so the session handler always talks to the current primary (`w.redis`).
+ */
+export function replicate(w: World, op: Replication['op'], key: string, seconds: number, value: string): void {
+  if (!w.replica) return;
+  w.pendingReplication++;
+  w.queue.push({ kind: 'replicate', t: w.now + REPLICATION_LAG_MS, seq: 0, r: { op, key, seconds, value, stream: w.replicationStream } });
 }
 
 /** Apply a propagated write on the replica (dropped if the primary died before sending it). */
-export async function applyReplication(w: World, r: Replication): Promise<void> {
-  if (r.stream !== w.replicationStream || !w.replica) return;
+export function applyReplication(w: World, r: Replication): Maybe<void> {
+  const replica = w.replica;
+  if (r.stream !== w.replicationStream || !replica) return;
   w.pendingReplication--;
-  if (r.op === 'setex') await w.replica.setex(r.key, r.seconds, r.value);
-  else await w.replica.del(r.key);
+  const now = replica.immediate;
+  if (now) {
+    if (r.op === 'setex') now.setexNow(r.key, r.seconds, r.value);
+    else now.delNow(r.key);
+    return;
+  }
+  return (r.op === 'setex' ? replica.setex(r.key, r.seconds, r.value) : replica.del(r.key)).then(() => undefined);
 }

@@ -4,8 +4,9 @@
  * `finish` = StartSession's `save()`, which writes the WHOLE payload even if nothing changed
  * (last write wins: FACTS.md, Session/Middleware/StartSession.php).
  */
+import { andThen, type Maybe } from '../maybe';
 import type { Rng } from '../rng';
-import { emptyPayload, type PayloadCodec, type SessionPayload } from './payload';
+import { emptyPayload, NONE, type PayloadCodec, type SessionPayload } from './payload';
 import { AUTH_PAGES, CART, CHECKOUT, HOME, LOGIN, LOGOUT, isValidSessionId, type Method } from './routes';
 import type { SessionStore, StoreRequest } from '../session/store';
 
@@ -54,14 +55,22 @@ export class LaravelApp {
     return this.rng.alnum(40);
   }
 
-  /** StartSession (read), then the route. Throws what the store throws (→ 500). */
-  async begin(req: AppRequest, store: SessionStore, ctx: StoreRequest): Promise<Handled> {
-    let id = isValidSessionId(req.sessionId) ? req.sessionId : this.newId();
-    const raw = await store.read(id, ctx);
+  /**
+   * StartSession (read), then the route. Throws (or rejects with) what the store throws. Answers
+   * synchronously when the store does (file, cookie, array, the simulated Redis).
+   */
+  begin(req: AppRequest, store: SessionStore, ctx: StoreRequest): Maybe<Handled> {
+    const id = isValidSessionId(req.sessionId) ? req.sessionId : this.newId();
+    const raw = store.read(id, ctx);
+    return raw instanceof Promise ? raw.then((r) => this.route(req, store, ctx, id, r)) : this.route(req, store, ctx, id, raw);
+  }
+
+  /** The request after StartSession read `raw` for `id`: CSRF, auth and the controller. */
+  private route(req: AppRequest, store: SessionStore, ctx: StoreRequest, id: string, raw: string | null): Maybe<Handled> {
     const stored = raw === null ? null : this.codec.decode(id, raw);
     // An unknown id is kept, with empty data and a fresh token: the user is silently a guest.
     const payload = stored ?? emptyPayload(this.rng.alnum(40));
-    const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart.slice(), response: { status: 200, location: null, authenticated: false, pageToken: null } };
+    const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart, response: { status: 200, location: null, authenticated: false, pageToken: null } };
 
     const isPost = req.method === 'POST';
     if (isPost && req.csrfToken !== payload.token) {
@@ -74,22 +83,22 @@ export class LaravelApp {
       if (!isPost) return this.render(h, req.path);
       // Auth::attempt → updateSession → migrate(true); then the controller's regenerate():
       // another migrate(true) and, from 12.34, a new CSRF token.
-      await this.destroy(id, store, ctx);
-      await this.destroy(this.newId(), store, ctx);
-      id = this.newId();
-      h.id = id;
-      payload.userId = req.userId;
-      payload.token = this.rng.alnum(40);
-      const target = payload.intended ?? HOME;
-      payload.intended = null;
-      return this.redirect(h, target);
+      return andThen(this.destroy(id, store, ctx), () => andThen(this.destroy(this.newId(), store, ctx), () => {
+        h.id = this.newId();
+        payload.userId = req.userId;
+        payload.token = this.rng.alnum(40);
+        const target = payload.intended ?? HOME;
+        payload.intended = null;
+        return this.redirect(h, target);
+      }));
     }
     if (req.path === LOGOUT && isPost) {
       // logout(); invalidate() = flush + migrate(true); regenerateToken().
-      await this.destroy(id, store, ctx);
-      h.id = this.newId();
-      h.payload = emptyPayload(this.rng.alnum(40));
-      return this.redirect(h, LOGIN);
+      return andThen(this.destroy(id, store, ctx), () => {
+        h.id = this.newId();
+        h.payload = emptyPayload(this.rng.alnum(40));
+        return this.redirect(h, LOGIN);
+      });
     }
     if (AUTH.has(req.path) || req.path === CART || req.path === CHECKOUT) {
       if (!authed) {
@@ -99,17 +108,17 @@ export class LaravelApp {
       if (req.path === CHECKOUT && isPost) {
         payload.cart = [];
         payload.status = 'Order placed';
-        payload.flashNew.push('status');
+        payload.flashNew = [...payload.flashNew, 'status'];
         return this.redirect(h, '/orders');
       }
       if (req.path === CART) {
-        payload.cart.push(this.rng.int(1_000_000));
+        payload.cart = [...payload.cart, this.rng.int(1_000_000)];
         if (req.ajax) {
           h.response = { status: 200, location: null, authenticated: true, pageToken: null }; // {"added": true}
           return h;
         }
         payload.status = 'Added to cart';
-        payload.flashNew.push('status');
+        payload.flashNew = [...payload.flashNew, 'status'];
         return this.redirect(h, payload.previousUrl ?? HOME);
       }
       return this.render(h, req.path);
@@ -119,18 +128,18 @@ export class LaravelApp {
   }
 
   /** StartSession's `save()`: age flash data and write the whole payload. */
-  async finish(h: Handled, store: SessionStore, ctx: StoreRequest): Promise<void> {
+  finish(h: Handled, store: SessionStore, ctx: StoreRequest): Maybe<void> {
     const p = h.payload;
     // Store::ageFlashData: forget last request's flash, move this request's to "old".
     for (const key of p.flashOld) if (key === 'status') p.status = null;
     p.flashOld = p.flashNew;
-    p.flashNew = [];
-    await store.write(h.id, this.codec.encode(h.id, p), ctx);
+    p.flashNew = NONE;
+    return store.write(h.id, this.codec.encode(h.id, p), ctx);
   }
 
-  private async destroy(id: string, store: SessionStore, ctx: StoreRequest): Promise<void> {
+  private destroy(id: string, store: SessionStore, ctx: StoreRequest): Maybe<void> {
     this.codec.forget(id);
-    await store.destroy(id, ctx);
+    return store.destroy(id, ctx);
   }
 
   private render(h: Handled, path: string): Handled {

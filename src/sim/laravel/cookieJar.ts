@@ -47,11 +47,16 @@ export class CookieJar {
       return true;
     }
     if (cookie.name.length + cookie.value.length > MAX_COOKIE_BYTES) return false;
-    this.cookies.set(cookie.name, {
-      value: cookie.value,
-      plain: cookie.plain,
-      expiresAt: cookie.maxAgeSec === null ? null : now + cookie.maxAgeSec * 1000,
-    });
+    const expiresAt = cookie.maxAgeSec === null ? null : now + cookie.maxAgeSec * 1000;
+    const held = this.cookies.get(cookie.name);
+    if (held === undefined) {
+      this.cookies.set(cookie.name, { value: cookie.value, plain: cookie.plain, expiresAt });
+    } else {
+      // Overwritten in place (every response re-sends the session cookies): no allocation.
+      held.value = cookie.value;
+      held.plain = cookie.plain;
+      held.expiresAt = expiresAt;
+    }
     return true;
   }
 

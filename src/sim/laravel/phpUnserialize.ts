@@ -10,25 +10,51 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 const C = { N: 78, b: 98, i: 105, d: 100, s: 115, a: 97, colon: 58, semi: 59, quote: 34, open: 123, close: 125 };
 
+/** The text being parsed, by byte: PHP string lengths count UTF-8 bytes. */
+interface Bytes {
+  readonly length: number;
+  at(i: number): number | undefined;
+  /** Bytes [from, to) decoded as UTF-8 (throws on an invalid sequence). */
+  text(from: number, to: number): string;
+}
+
+/** ASCII text is its own UTF-8: bytes are characters (no encoding pass). */
+class AsciiBytes implements Bytes {
+  constructor(private readonly s: string) {}
+  get length(): number { return this.s.length; }
+  at(i: number): number | undefined { return i < this.s.length ? this.s.charCodeAt(i) : undefined; }
+  text(from: number, to: number): string { return this.s.slice(from, to); }
+}
+
+class Utf8Bytes implements Bytes {
+  private readonly b: Uint8Array;
+  constructor(s: string) { this.b = encoder.encode(s); }
+  get length(): number { return this.b.length; }
+  at(i: number): number | undefined { return this.b[i]; }
+  text(from: number, to: number): string { return decoder.decode(this.b.subarray(from, to)); }
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Parse a serialized value; throws SyntaxError on anything malformed or trailing. */
 export function phpUnserialize(text: string): unknown {
-  const bytes = encoder.encode(text);
+  const src: Bytes = NON_ASCII.test(text) ? new Utf8Bytes(text) : new AsciiBytes(text);
   let pos = 0;
 
   const fail = (what: string): never => {
     throw new SyntaxError(`unserialize: ${what} at byte ${pos}`);
   };
   const expect = (ch: number): void => {
-    if (bytes[pos] !== ch) fail(`expected "${String.fromCharCode(ch)}"`);
+    if (src.at(pos) !== ch) fail(`expected "${String.fromCharCode(ch)}"`);
     pos++;
   };
   /** ASCII text up to (not including) `end`, which is consumed. */
   const until = (end: number): string => {
     const start = pos;
-    while (pos < bytes.length && bytes[pos] !== end) pos++;
-    if (pos >= bytes.length) fail(`missing "${String.fromCharCode(end)}"`);
+    while (pos < src.length && src.at(pos) !== end) pos++;
+    if (pos >= src.length) fail(`missing "${String.fromCharCode(end)}"`);
     let out = '';
-    for (let i = start; i < pos; i++) out += String.fromCharCode(bytes[i]!);
+    for (let i = start; i < pos; i++) out += String.fromCharCode(src.at(i)!);
     pos++;
     return out;
   };
@@ -39,7 +65,7 @@ export function phpUnserialize(text: string): unknown {
   };
 
   const value = (): unknown => {
-    const type = bytes[pos++];
+    const type = src.at(pos++);
     if (type === C.N) {
       expect(C.semi);
       return null;
@@ -57,8 +83,8 @@ export function phpUnserialize(text: string): unknown {
       case C.s: {
         const len = integer(C.colon);
         expect(C.quote);
-        if (pos + len > bytes.length) fail('string runs past the end');
-        const s = decoder.decode(bytes.subarray(pos, pos + len));
+        if (pos + len > src.length) fail('string runs past the end');
+        const s = src.text(pos, pos + len);
         pos += len;
         expect(C.quote);
         expect(C.semi);
@@ -83,6 +109,6 @@ export function phpUnserialize(text: string): unknown {
   };
 
   const v = value();
-  if (pos !== bytes.length) fail('trailing data');
+  if (pos !== src.length) fail('trailing data');
   return v;
 }

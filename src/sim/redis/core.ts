@@ -9,7 +9,25 @@ import { Monitor } from './monitor';
 import { ServerStats } from './stats';
 import { VirtualNow } from './virtualTime';
 
-const ignore = (): void => {};
+/**
+ * ioredis-mock's keyspace as each instance holds it (`data`, `expires`; ioredis-mock 8). The
+ * hot commands (GET, SETEX, DEL) read and write it directly and synchronously: the same store
+ * the mock's own command functions use, without their argument copying and the promise each
+ * returns. Its `get`/`has` read `Date.now()` for expiry, so calls stay inside a virtual-time
+ * bracket like every other mock call.
+ */
+export interface MockKeyspace {
+  readonly data: { get(key: string): unknown; set(key: string, value: string): void; delete(key: string): void };
+  readonly expires: { set(key: string, at: number): void; delete(key: string): void };
+}
+
+function keyspaceOf(mock: Redis): MockKeyspace {
+  const m = mock as unknown as Partial<MockKeyspace>;
+  if (typeof m.data?.get !== 'function' || typeof m.expires?.set !== 'function') {
+    throw new Error('ioredis-mock instances no longer expose data/expires: update keyspaceOf in src/sim/redis/core.ts');
+  }
+  return m as MockKeyspace;
+}
 
 /**
  * ioredis-mock deletes a key at `deadline <= Date.now()`, Redis at `now > deadline`: every
@@ -31,6 +49,8 @@ export class RedisCore {
   readonly monitor = new Monitor();
   readonly vt = new VirtualNow();
   readonly evictor: Evictor;
+  /** The mock's own keyspace, for the synchronous hot path. */
+  readonly keyspace: MockKeyspace;
   readonly clients = new Set<string>();
   peakMemory = BASELINE_USED_MEMORY;
   /** Virtual time of the command in progress, unrounded (MONITOR prints microseconds). */
@@ -48,6 +68,7 @@ export class RedisCore {
     readonly startedMs: number,
   ) {
     this.evictor = new Evictor(rng, config.samples);
+    this.keyspace = keyspaceOf(mock);
     this.lfu = config.policy.endsWith('-lfu');
   }
 
@@ -108,7 +129,7 @@ export class RedisCore {
     this.table.remove(meta);
     this.vt.enter(now);
     try {
-      this.mock.del(meta.key).catch(ignore);
+      this.keyspace.data.delete(meta.key);
     } finally {
       this.vt.exit();
     }

@@ -6,8 +6,21 @@ import type { MonitorListener } from './monitor';
 import type { RedisReply } from './reply';
 import type { RedisSnapshot } from './options';
 
+/**
+ * The session commands answered synchronously. A server the engine owns (SimRedis) offers
+ * them, so a request costs no promise and no event-loop hop; a real server cannot.
+ * They throw what the asynchronous ones reject with.
+ */
+export interface ImmediateRedis {
+  getNow(key: string, client?: string): string | null;
+  setexNow(key: string, seconds: number, value: string, client?: string): void;
+  delNow(key: string, client?: string): number;
+}
+
 /** What a simulated run calls on its Redis. */
 export interface EngineRedis {
+  /** Present when the session commands can be answered synchronously (SimRedis). */
+  readonly immediate?: ImmediateRedis;
   readonly name: string;
   readonly isUp: boolean;
   blackhole: boolean;

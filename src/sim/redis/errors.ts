@@ -13,15 +13,20 @@ export class RedisConnectionError extends Error {
 
 /**
  * The server is black-holed: packets vanish, nothing answers. We reject at once instead of
- * returning a never-settling promise, so the caller never leaks a pending await; the engine
- * decides how much virtual time the request spent waiting (phpredis `timeout`, default 0 =
- * the kernel's TCP connect timeout) before it surfaced this error.
+ * returning a never-settling promise, so the caller never leaks a pending await. `afterMs` is
+ * the virtual time the client waits before it gives up (its read timeout); `Infinity` means it
+ * never does, and whoever waits on the client (nginx's proxy_read_timeout) gives up first.
  */
 export class RedisTimeoutError extends Error {
   override readonly name = 'RedisTimeoutError';
-  constructor() {
+  constructor(readonly afterMs = Infinity) {
     super('Connection timed out');
   }
+}
+
+/** A failure of the Redis call itself, as phpredis throws it (`RedisException`), not a bug. */
+export function isRedisError(err: unknown): err is RedisConnectionError | RedisTimeoutError | RedisReplyError {
+  return err instanceof RedisConnectionError || err instanceof RedisTimeoutError || err instanceof RedisReplyError;
 }
 
 /** An error reply from the server (`-ERR ...`, `-OOM ...`); `message` is the reply text without the `-`. */

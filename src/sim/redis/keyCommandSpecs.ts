@@ -46,7 +46,10 @@ function setexLike(name: 'setex' | 'psetex'): CommandSpec {
     run(core, args, now) {
       const n = parseInteger(args[1] as string);
       if (n <= 0) throw invalidExpireError(name);
-      if (name === 'setex') return execSetex(core, a0(args), n, args[2] as string, now).then(() => OK);
+      if (name === 'setex') {
+        execSetex(core, a0(args), n, args[2] as string, now);
+        return OK;
+      }
       writeString(core, a0(args), args[2] as string, now + n, now, false);
       return OK;
     },

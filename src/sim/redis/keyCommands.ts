@@ -25,25 +25,32 @@ function lookup(core: RedisCore, key: string, now: number, touch: boolean): bool
   return true;
 }
 
-export function execGet(core: RedisCore, key: string, now: number): Promise<string | null> {
-  lookup(core, key, now, true);
+/** GET, answered synchronously from the mock's keyspace. */
+export function execGet(core: RedisCore, key: string, now: number): string | null {
+  if (!lookup(core, key, now, true)) return null; // the table and the mock agree on which keys exist
   const vt = core.vt;
   vt.enter(now);
   try {
-    return core.mock.get(key);
+    const value = core.keyspace.data.get(key);
+    return typeof value === 'string' ? value : null;
   } finally {
     vt.exit();
   }
 }
 
-/** SETEX with a validated positive integer `seconds`. */
-export function execSetex(core: RedisCore, key: string, seconds: number, value: string, now: number): Promise<'OK'> {
+/**
+ * SETEX with a validated positive integer `seconds`, written synchronously: what the mock's
+ * `setex` does (store the value, then a deadline of `Date.now() + seconds`), with the deadline
+ * one skew later (see MOCK_DEADLINE_SKEW_MS).
+ */
+export function execSetex(core: RedisCore, key: string, seconds: number, value: string, now: number): void {
   core.recordWrite(key, value.length, now + seconds * 1000, now);
   const vt = core.vt;
-  // The mock computes the deadline from Date.now(): run it one skew later (see MOCK_DEADLINE_SKEW_MS).
-  vt.enter(now + MOCK_DEADLINE_SKEW_MS);
+  vt.enter(now);
   try {
-    return core.mock.setex(key, seconds, value);
+    const ks = core.keyspace;
+    ks.data.set(key, value);
+    ks.expires.set(key, now + MOCK_DEADLINE_SKEW_MS + seconds * 1000);
   } finally {
     vt.exit();
   }
@@ -62,25 +69,19 @@ export function writeString(core: RedisCore, key: string, value: string, expireA
   }
 }
 
-/** DEL one key (hot path: no array) or several. */
-export function execDel(core: RedisCore, keys: string | readonly string[], now: number): Promise<number> {
-  const table = core.table;
-  if (typeof keys === 'string') {
-    const meta = table.get(keys);
-    if (meta !== undefined) table.remove(meta);
-  } else {
-    for (const key of keys) {
-      const meta = table.get(key);
-      if (meta !== undefined) table.remove(meta);
-    }
-  }
-  const vt = core.vt;
-  vt.enter(now);
-  try {
-    return typeof keys === 'string' ? core.mock.del(keys) : core.mock.del(...keys);
-  } finally {
-    vt.exit();
-  }
+/** DEL one key (hot path: no array) or several, synchronously: how many existed. */
+export function execDel(core: RedisCore, keys: string | readonly string[], now: number): number {
+  if (typeof keys === 'string') return delOne(core, keys, now);
+  let n = 0;
+  for (const key of keys) n += delOne(core, key, now);
+  return n;
+}
+
+function delOne(core: RedisCore, key: string, now: number): number {
+  const meta = core.table.get(key);
+  if (meta === undefined) return 0;
+  core.dropKey(meta, now); // the table and the mock's keyspace both
+  return 1;
 }
 
 export function execExists(core: RedisCore, keys: readonly string[], now: number): Promise<number> {
@@ -121,7 +122,7 @@ export function execExpire(core: RedisCore, key: string, ttlMs: number, flags: E
   const current = meta.expireAt === NO_EXPIRY ? Infinity : meta.expireAt; // no TTL counts as infinite
   if ((flags.nx && current !== Infinity) || (flags.xx && current === Infinity)
     || (flags.gt && at <= current) || (flags.lt && at >= current)) return Promise.resolve(0);
-  if (at <= now) return execDel(core, key, now);
+  if (at <= now) return Promise.resolve(execDel(core, key, now));
   core.recordExpire(meta, at);
   const vt = core.vt;
   vt.enter(now);

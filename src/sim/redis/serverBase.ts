@@ -145,11 +145,11 @@ export abstract class SimRedisBase {
     return this.gate === BLACKHOLED ? new RedisTimeoutError() : new RedisConnectionError();
   }
 
-  /** Count a command refused before it ran (e.g. OOM). */
-  protected rejectCall(stat: CommandStat, message: string): Promise<never> {
+  /** Count a command refused before it ran (e.g. OOM); returns the error to throw. */
+  protected refuseCall(stat: CommandStat, message: string): RedisReplyError {
     stat.rejected++;
     this.core.stats.errorReplies++;
-    return Promise.reject(new RedisReplyError(message));
+    return new RedisReplyError(message);
   }
 
   private updateGate(): void {

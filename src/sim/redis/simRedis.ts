@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { dispatch } from './dispatch';
 import { invalidExpireError, notIntegerError, OOM_MESSAGE } from './errors';
 import { execDel, execExists, execExpire, execGet, execPttl, execSetex, NO_FLAGS, ttlFromPttl } from './keyCommands';
+import type { ImmediateRedis } from './engineRedis';
 import type { RedisReply } from './reply';
 import type { SimRedisOptions } from './options';
 import { OPEN, SimRedisBase } from './serverBase';
@@ -15,7 +16,8 @@ let nextPort = 20_000;
  * virtual time, outages, clients, memory and eviction, expiry and command counters, INFO, MONITOR.
  *
  * The typed methods below are the hot path of the Laravel session driver and resolve like
- * ioredis/phpredis (`"OK"`, numbers, `null`). {@link command} is the generic path of the
+ * ioredis/phpredis (`"OK"`, numbers, `null`); `getNow`/`setexNow`/`delNow` answer the same
+ * synchronously (the engine calls those: no promise, no event-loop hop per command). {@link command} is the generic path of the
  * console, with RESP-typed replies. While the server is down every call rejects with
  * `RedisConnectionError` ("Connection refused"); while black-holed with `RedisTimeoutError`.
  * Error replies reject with `RedisReplyError` carrying Redis's exact text.
@@ -23,7 +25,7 @@ let nextPort = 20_000;
  * Each call takes an optional `client` label such as `"10.0.0.11:51234"`, read only when
  * MONITOR is on: build it once per connection and pass the same string, it costs nothing.
  */
-export class SimRedis extends SimRedisBase {
+export class SimRedis extends SimRedisBase implements ImmediateRedis {
   private readonly sGet: CommandStat;
   private readonly sSetex: CommandStat;
   private readonly sDel: CommandStat;
@@ -52,9 +54,14 @@ export class SimRedis extends SimRedisBase {
     this.sExpire = s.stat('expire');
   }
 
-  /** GET: the value or null. */
-  get(key: string, client?: string): Promise<string | null> {
-    if (this.gate !== OPEN) return Promise.reject(this.gateError());
+  /** This server answers the session commands synchronously (the engine owns it). */
+  get immediate(): ImmediateRedis {
+    return this;
+  }
+
+  /** GET, answered now: the value or null. Throws the outage errors while the server is unreachable. */
+  getNow(key: string, client?: string): string | null {
+    if (this.gate !== OPEN) throw this.gateError();
     const core = this.core;
     const now = core.begin();
     this.sGet.calls++;
@@ -63,33 +70,61 @@ export class SimRedis extends SimRedisBase {
     return execGet(core, key, now);
   }
 
-  /** SETEX: store `value` for `seconds` (a positive integer). Rejects with OOM when full under noeviction. */
-  setex(key: string, seconds: number, value: string, client?: string): Promise<'OK'> {
-    if (this.gate !== OPEN) return Promise.reject(this.gateError());
+  /** SETEX, done now: store `value` for `seconds` (a positive integer). Throws OOM when full under noeviction. */
+  setexNow(key: string, seconds: number, value: string, client?: string): void {
+    if (this.gate !== OPEN) throw this.gateError();
     const core = this.core;
     const now = core.begin();
     const stat = this.sSetex;
-    if (core.oom) return this.rejectCall(stat, OOM_MESSAGE);
+    if (core.oom) throw this.refuseCall(stat, OOM_MESSAGE);
     stat.calls++;
     core.stats.totalCommands++;
     if (core.monitor.active) core.monitor.emit(core.rawNow, client, 'SETEX', [key, seconds, value]);
     if (!Number.isInteger(seconds) || seconds <= 0) {
       stat.failed++;
       core.stats.errorReplies++;
-      return Promise.reject(invalidExpireError('setex'));
+      throw invalidExpireError('setex');
     }
-    return execSetex(core, key, seconds, value, now);
+    execSetex(core, key, seconds, value, now);
   }
 
-  /** DEL one key: 1 if it existed. */
-  del(key: string, client?: string): Promise<number> {
-    if (this.gate !== OPEN) return Promise.reject(this.gateError());
+  /** DEL one key, done now: 1 if it existed. */
+  delNow(key: string, client?: string): number {
+    if (this.gate !== OPEN) throw this.gateError();
     const core = this.core;
     const now = core.begin();
     this.sDel.calls++;
     core.stats.totalCommands++;
     if (core.monitor.active) core.monitor.emit(core.rawNow, client, 'DEL', [key]);
     return execDel(core, key, now);
+  }
+
+  /** GET: the value or null. */
+  get(key: string, client?: string): Promise<string | null> {
+    try {
+      return Promise.resolve(this.getNow(key, client));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** SETEX: store `value` for `seconds` (a positive integer). Rejects with OOM when full under noeviction. */
+  setex(key: string, seconds: number, value: string, client?: string): Promise<'OK'> {
+    try {
+      this.setexNow(key, seconds, value, client);
+      return Promise.resolve('OK');
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** DEL one key: 1 if it existed. */
+  del(key: string, client?: string): Promise<number> {
+    try {
+      return Promise.resolve(this.delNow(key, client));
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /** EXISTS one key: 1 or 0. */

@@ -4,32 +4,29 @@
  * course says to fail closed: sessions split between Redis and every node's disk, so users
  * flip between logged in and logged out as the balancer moves them.
  */
+import { rescue, type Maybe } from '../maybe';
+import { RedisConnectionError } from '../redis/errors';
 import type { SessionStore, StoreRequest } from './store';
+
+/**
+ * Falls back on a refused connection only. A silent Redis (black hole, partition) still hangs
+ * the request: the node would only fall back after its client's timeout, and the default has
+ * none. Any other error (a reply error, a bug) propagates.
+ */
+const refused = (err: unknown): boolean => err instanceof RedisConnectionError;
 
 export class FallbackStore implements SessionStore {
   constructor(private readonly primary: SessionStore, private readonly local: SessionStore) {}
 
-  async read(id: string, req: StoreRequest): Promise<string | null> {
-    try {
-      return await this.primary.read(id, req);
-    } catch {
-      return this.local.read(id, req);
-    }
+  read(id: string, req: StoreRequest): Maybe<string | null> {
+    return rescue(() => this.primary.read(id, req), refused, () => this.local.read(id, req));
   }
 
-  async write(id: string, data: string, req: StoreRequest): Promise<void> {
-    try {
-      await this.primary.write(id, data, req);
-    } catch {
-      await this.local.write(id, data, req);
-    }
+  write(id: string, data: string, req: StoreRequest): Maybe<void> {
+    return rescue(() => this.primary.write(id, data, req), refused, () => this.local.write(id, data, req));
   }
 
-  async destroy(id: string, req: StoreRequest): Promise<void> {
-    try {
-      await this.primary.destroy(id, req);
-    } catch {
-      await this.local.destroy(id, req);
-    }
+  destroy(id: string, req: StoreRequest): Maybe<void> {
+    return rescue(() => this.primary.destroy(id, req), refused, () => this.local.destroy(id, req));
   }
 }

@@ -13,13 +13,10 @@ export interface SessionFile {
 }
 
 export class FileSessionDir implements SessionStore {
+  /** Ordered by mtime, oldest first (a write moves its file to the end), so the GC sweep stops at the first young file. */
   readonly files = new Map<string, SessionFile>();
 
-  constructor(private lifetimeMs: number) {}
-
-  setLifetime(minutes: number): void {
-    this.lifetimeMs = minutes * 60_000;
-  }
+  constructor(private readonly lifetimeMs: number) {}
 
   /** FileSessionHandler::read ignores a file last modified before now − lifetime. */
   read(id: string, req: { now: number }): string | null {
@@ -28,6 +25,7 @@ export class FileSessionDir implements SessionStore {
   }
 
   write(id: string, data: string, req: { now: number }): void {
+    this.files.delete(id);
     this.files.set(id, { data, mtime: req.now });
   }
 
@@ -39,10 +37,9 @@ export class FileSessionDir implements SessionStore {
   gc(now: number): number {
     let n = 0;
     for (const [id, f] of this.files) {
-      if (f.mtime < now - this.lifetimeMs) {
-        this.files.delete(id);
-        n++;
-      }
+      if (f.mtime >= now - this.lifetimeMs) break; // every later file is younger
+      this.files.delete(id);
+      n++;
     }
     return n;
   }

@@ -4,6 +4,7 @@
  * to both. With sticky routing the copy is the truth and Redis reads drop; without it, a
  * node serves a stale copy after the user was elsewhere — and writes the stale copy back.
  */
+import { andThen, type Maybe } from '../maybe';
 import type { SessionStore, StoreRequest } from './store';
 
 /** How long a node trusts its copy, virtual ms. */
@@ -11,34 +12,27 @@ export const LOCAL_CACHE_TTL_MS = 60_000;
 
 export class LocalCacheStore implements SessionStore {
   private readonly copies = new Map<string, { text: string; at: number }>();
-  hits = 0;
 
   constructor(private readonly shared: SessionStore) {}
 
-  async read(id: string, req: StoreRequest): Promise<string | null> {
+  read(id: string, req: StoreRequest): Maybe<string | null> {
     const c = this.copies.get(id);
-    if (c && req.now - c.at < LOCAL_CACHE_TTL_MS) {
-      this.hits++;
-      return c.text;
-    }
-    const text = await this.shared.read(id, req);
-    if (text === null) this.copies.delete(id);
-    else this.copies.set(id, { text, at: req.now });
-    return text;
+    if (c && req.now - c.at < LOCAL_CACHE_TTL_MS) return c.text;
+    const at = req.now;
+    return andThen(this.shared.read(id, req), (text) => {
+      if (text === null) this.copies.delete(id);
+      else this.copies.set(id, { text, at });
+      return text;
+    });
   }
 
-  async write(id: string, data: string, req: StoreRequest): Promise<void> {
-    await this.shared.write(id, data, req);
-    this.copies.set(id, { text: data, at: req.now });
+  write(id: string, data: string, req: StoreRequest): Maybe<void> {
+    const at = req.now;
+    return andThen(this.shared.write(id, data, req), () => void this.copies.set(id, { text: data, at }));
   }
 
-  async destroy(id: string, req: StoreRequest): Promise<void> {
+  destroy(id: string, req: StoreRequest): Maybe<void> {
     this.copies.delete(id);
-    await this.shared.destroy(id, req);
-  }
-
-  /** The node was replaced or restarted: its memory is gone. */
-  clear(): void {
-    this.copies.clear();
+    return this.shared.destroy(id, req);
   }
 }

@@ -4,36 +4,88 @@
  * the payload serialized twice (session, then cache): FACTS.md.
  */
 import { unwrapFromCache, wrapForCache } from '../laravel/payload';
+import { andThen, type Maybe } from '../maybe';
 import type { SessionStore, StoreRequest } from './store';
 
-/** The part of the simulated Redis the session handler uses. */
+/** The part of a node's Redis connection the session handler uses (see RedisConnection). */
 export interface SessionRedis {
-  get(key: string, client?: string): Promise<string | null>;
-  setex(key: string, seconds: number, value: string, client?: string): Promise<unknown>;
-  del(key: string, client?: string): Promise<unknown>;
+  get(key: string, client?: string): Maybe<string | null>;
+  setex(key: string, seconds: number, value: string, client?: string): Maybe<unknown>;
+  del(key: string, client?: string): Maybe<unknown>;
+}
+
+/** How many session ids {@link SessionKeys} remembers before it starts afresh (it is only a cache). */
+const KEYS_LIMIT = 20_000;
+
+/** What the handler remembers about one session id. */
+class SessionEntry {
+  /** The last value this handler wrote, and the payload inside it. */
+  wrapped: string | null = null;
+  plain: string | null = null;
+
+  constructor(readonly key: string) {}
+
+  /** The payload inside a value read back: known at once when it is the very string last written. */
+  unwrap(value: string | null): string | null {
+    if (value === null) return null;
+    return value === this.wrapped ? this.plain : unwrapFromCache(value);
+  }
+}
+
+/**
+ * Per session id, its Redis key built once (so the string is hashed once, not on every
+ * request) and the last value written with the payload inside it (so reading it back skips
+ * the unwrap). Shared by every node's handler; bounded, cleared when full.
+ */
+export class SessionKeys {
+  private readonly entries = new Map<string, SessionEntry>();
+
+  constructor(private readonly prefix: string) {}
+
+  entry(id: string): SessionEntry {
+    let e = this.entries.get(id);
+    if (e === undefined) {
+      if (this.entries.size >= KEYS_LIMIT) this.entries.clear();
+      e = new SessionEntry(this.prefix + id);
+      this.entries.set(id, e);
+    }
+    return e;
+  }
+
+  /** The key of a session being destroyed; forgets the id. */
+  take(id: string): string {
+    const e = this.entries.get(id);
+    if (e === undefined) return this.prefix + id;
+    this.entries.delete(id);
+    return e.key;
+  }
 }
 
 export class RedisSessionStore implements SessionStore {
   /**
-   * @param keyPrefix redis prefix + cache prefix, e.g. `laravel_database_laravel_cache_`
+   * @param redis the node's connection
+   * @param keys ids → keys with the redis prefix + cache prefix, e.g. `laravel_database_laravel_cache_<id>`
    * @param lifetimeMin `SESSION_LIFETIME`
    */
-  constructor(private readonly redis: SessionRedis, private readonly keyPrefix: string, private lifetimeMin: number) {}
+  constructor(private readonly redis: SessionRedis, private readonly keys: SessionKeys, private readonly lifetimeMin: number) {}
 
-  setLifetime(minutes: number): void {
-    this.lifetimeMin = minutes;
+  read(id: string, req: StoreRequest): Maybe<string | null> {
+    const e = this.keys.entry(id);
+    const value = this.redis.get(e.key, req.client);
+    return value instanceof Promise ? value.then((v) => e.unwrap(v)) : e.unwrap(value);
   }
 
-  async read(id: string, req: StoreRequest): Promise<string | null> {
-    const value = await this.redis.get(this.keyPrefix + id, req.client);
-    return value === null ? null : unwrapFromCache(value);
+  write(id: string, data: string, req: StoreRequest): Maybe<void> {
+    const e = this.keys.entry(id);
+    const wrapped = wrapForCache(data);
+    e.wrapped = wrapped;
+    e.plain = data;
+    return andThen(this.redis.setex(e.key, this.lifetimeMin * 60, wrapped, req.client), nothing);
   }
 
-  async write(id: string, data: string, req: StoreRequest): Promise<void> {
-    await this.redis.setex(this.keyPrefix + id, this.lifetimeMin * 60, wrapForCache(data), req.client);
-  }
-
-  async destroy(id: string, req: StoreRequest): Promise<void> {
-    await this.redis.del(this.keyPrefix + id, req.client);
+  destroy(id: string, req: StoreRequest): Maybe<void> {
+    return andThen(this.redis.del(this.keys.take(id), req.client), nothing);
   }
 }
+
+const nothing = (): void => undefined;

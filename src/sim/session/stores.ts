@@ -6,10 +6,9 @@ import type { AppNode } from '../cluster/appNode';
 import type { World } from '../world';
 import { arrayStore } from './arrayStore';
 import { CookieSessionStore } from './cookieStore';
-import { SessionRedisPort } from '../cluster/sessionRedis';
 import { FallbackStore } from './fallbackStore';
 import { LocalCacheStore } from './localCacheStore';
-import { RedisSessionStore } from './redisStore';
+import { RedisSessionStore, SessionKeys } from './redisStore';
 import type { SessionStore } from './store';
 import type { SessionSettings } from '../types';
 
@@ -31,15 +30,18 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
     }
     case 'redis': {
       if (!w.redis) throw new Error('the redis driver needs a Redis');
-      const redis = new RedisSessionStore(new SessionRedisPort(w), w.names.keyPrefix, s.lifetimeMin);
-      if (s.onRedisFailure === 'fail-closed' && !s.localCache) return () => redis;
-      // Per node: the fallback writes to the node's own disk; the local cache lives in its memory
-      // (gone when the PHP process is restarted, hence the epoch).
+      // Per node: each talks to Redis through its own connection (where the faults apply); the
+      // fallback writes to the node's own disk; the local cache lives in its memory (gone when
+      // the PHP process is restarted, hence the epoch).
       const perNode = new Map<AppNode, { epoch: number; store: SessionStore }>();
+      const keys = new SessionKeys(w.names.keyPrefix);
       return (node) => {
         let entry = perNode.get(node);
         if (!entry || entry.epoch !== node.epoch) {
-          let store: SessionStore = s.onRedisFailure === 'fallback-file' ? new FallbackStore(redis, node.disk) : redis;
+          const conn = w.connections.get(node.name);
+          if (!conn) throw new Error(`${node.name} has no Redis connection`);
+          let store: SessionStore = new RedisSessionStore(conn, keys, s.lifetimeMin);
+          if (s.onRedisFailure === 'fallback-file') store = new FallbackStore(store, node.disk);
           if (s.localCache) store = new LocalCacheStore(store);
           perNode.set(node, (entry = { epoch: node.epoch, store }));
         }

@@ -3,7 +3,7 @@
  * or the trouble they last hit), when they were last logged out (the flash), and their last
  * few requests (the inspector). Indexed by user id − 1. Typed arrays, written from onRecord.
  */
-import { Metrics } from '../../sim/metrics';
+import { isLogout } from '../../sim/outcomes';
 import type { TraceRecord } from '../../sim/types';
 
 /** A user's mark in the crowd. Trouble marks stay until the user is logged in again. */
@@ -14,7 +14,7 @@ export const MARK_COUNT = Object.keys(MARK).length;
 
 /** The mark after request `r`, given the previous one. Pure, so the rule is tested. */
 export function nextMark(prev: number, r: TraceRecord): Mark {
-  if (Metrics.isLogout(r) && r.outcome !== 'csrf_mismatch') return MARK.loggedOut;
+  if (isLogout(r)) return MARK.loggedOut;
   switch (r.outcome) {
     case 'csrf_mismatch': return MARK.expired;
     case 'server_error': return MARK.error;
@@ -84,7 +84,7 @@ export class UserMarks {
     const list = (this.recent[i] ??= []);
     list.push(r);
     if (list.length > RECENT_PER_USER) list.shift();
-    if (Metrics.isLogout(r)) {
+    if (isLogout(r)) {
       this.flashAt[i] = realAt;
       this.logouts.push({ user: i, at: realAt });
       if (this.logouts.length > MAX_LOGOUT_MARKS) this.logouts.splice(0, this.logouts.length - MAX_LOGOUT_MARKS);

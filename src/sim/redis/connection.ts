@@ -1,0 +1,126 @@
+/**
+ * An app node's connection to the sessions Redis, as its PHP workers use it (phpredis,
+ * non-persistent: each request connects at its first command and disconnects at its end).
+ * It applies the faults in one place — Redis down, the node partitioned from Redis, a black
+ * hole, added latency — and fails with typed errors:
+ * - {@link RedisConnectionError}: refused (the server is down) → the request's 500;
+ * - {@link RedisTimeoutError}: no answer; the client gives up after {@link timeoutMs}, or never
+ *   (nginx's proxy_read_timeout then answers 504).
+ * Errors the server replies with (`-OOM …`) arrive as RedisReplyError. Against the simulated
+ * Redis the session commands are answered synchronously; against a real one, as promises.
+ */
+import type { Maybe } from '../maybe';
+import type { World } from '../world';
+import type { EngineRedis } from './engineRedis';
+import { RedisConnectionError, RedisTimeoutError } from './errors';
+import { redisReach, type NodeLink } from './reach';
+import type { RedisReply } from './reply';
+import type { RedisCallPhase } from './clientModel';
+
+/** Round trip from a node to Redis on the cluster's network, ms. */
+export const REDIS_RTT_MS = 0.5;
+
+/**
+ * phpredis's read timeout by default in this simulator: none (`Infinity`) — a request whose
+ * Redis call vanishes waits until nginx gives up on it.
+ */
+export const DEFAULT_REDIS_TIMEOUT_MS = Infinity;
+
+export interface ConnectionOptions {
+  /**
+   * How long a command waits for an answer before the client gives up, ms, by whether it was
+   * opening the connection or reading on an open one (phpredis / predis defaults differ:
+   * src/sim/redis/clientModel.ts).
+   */
+  timeoutFor?: (phase: RedisCallPhase) => number;
+  /** Called after every write that reached the server (Sentinel replication). */
+  onWrite?: (op: 'setex' | 'del', key: string, seconds: number, value: string) => void;
+}
+
+export class RedisConnection {
+  private readonly timeoutFor: (phase: RedisCallPhase) => number;
+  private readonly onWrite: ConnectionOptions['onWrite'];
+  /** Requests whose worker is connected (a silent Redis then times out a read, not a connect). */
+  private readonly opened = new Set<string>();
+
+  /** `w` supplies the current primary (Sentinel may swap it) and its state. */
+  constructor(private readonly w: Pick<World, 'redis' | 'redisActor'>, private readonly node: NodeLink, options: ConnectionOptions = {}) {
+    this.timeoutFor = options.timeoutFor ?? (() => DEFAULT_REDIS_TIMEOUT_MS);
+    this.onWrite = options.onWrite;
+  }
+
+  /** The client's timeout for a call opening the connection (the feed and tests read it). */
+  get timeoutMs(): number {
+    return this.timeoutFor('connect');
+  }
+
+  /** One command's round trip from this node, ms: the network plus any latency injected on Redis. */
+  get roundTripMs(): number {
+    return REDIS_RTT_MS + (this.w.redis?.latencyMs ?? 0);
+  }
+
+  /** The server, if this node can reach it now; otherwise the typed error of the fault. */
+  private server(client?: string): EngineRedis {
+    switch (redisReach(this.w, this.node)) {
+      case 'open':
+        return this.w.redis!;
+      case 'refused':
+        throw new RedisConnectionError();
+      case 'silent':
+        throw new RedisTimeoutError(this.timeoutFor(client !== undefined && this.opened.has(client) ? 'read' : 'connect'));
+    }
+  }
+
+  /**
+   * A request's worker connects (`connected_clients`). When Redis cannot be reached nothing
+   * happens here: the refusal or the silence surfaces at the request's first command.
+   */
+  open(client: string): void {
+    if (redisReach(this.w, this.node) !== 'open') return;
+    this.w.redis!.connect(client);
+    this.opened.add(client);
+  }
+
+  /** The request ends: its worker disconnects. */
+  close(client: string): void {
+    this.opened.delete(client);
+    this.w.redis?.disconnect(client);
+  }
+
+  get(key: string, client?: string): Maybe<string | null> {
+    const r = this.server(client);
+    const now = r.immediate;
+    return now ? now.getNow(key, client) : r.get(key, client);
+  }
+
+  setex(key: string, seconds: number, value: string, client?: string): Maybe<void> {
+    const r = this.server(client);
+    const now = r.immediate;
+    if (now) {
+      now.setexNow(key, seconds, value, client);
+      this.onWrite?.('setex', key, seconds, value);
+      return;
+    }
+    return r.setex(key, seconds, value, client).then(() => this.onWrite?.('setex', key, seconds, value));
+  }
+
+  del(key: string, client?: string): Maybe<void> {
+    const r = this.server(client);
+    const now = r.immediate;
+    if (now) {
+      now.delNow(key, client);
+      this.onWrite?.('del', key, 0, '');
+      return;
+    }
+    return r.del(key, client).then(() => this.onWrite?.('del', key, 0, ''));
+  }
+
+  /** Any other command (the session lock's SET NX EX, GET, DEL). */
+  command(name: string, args: readonly string[], client?: string): Promise<RedisReply> {
+    try {
+      return this.server(client).command(name, args, client);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+}
