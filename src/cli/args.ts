@@ -8,6 +8,8 @@ import { parseEventSpec, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } fr
 import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
 import { closest } from '../config/suggest';
 import { suggestValue } from '../lessons/schema';
+import type { DecodedRun } from '../run/link';
+import { DEFAULT_BASE_URL, parseAt, parseBaseUrl, runFromFile, runFromLink } from './runFlags';
 import { checkRedisUrl } from './realRedis';
 import { parseSetups, type Setup } from '../sim/compare';
 import { ScenarioSchema } from '../sim/scenario';
@@ -71,6 +73,16 @@ Real Redis:
                           simulated one; the run goes at 1× wall time so redis-cli MONITOR
                           can be watched. Loopback only unless --allow-remote.
   --allow-remote          allow a --redis-url that is not on this machine
+Runs (docs/runs.md; the page's Copy link / Save run / Open run… use the same formats):
+  --print-link            print the page link of the run the other flags describe
+                          (paused at --at) and exit without running
+  --at SECONDS            the moment that link or a saved run opens at (default 0,
+                          or the link's own moment)
+  --base-url URL          the page's address for --print-link (default ${DEFAULT_BASE_URL})
+  --link URL              run what a page link holds (its settings and interventions),
+                          to --duration (default: the moment the link opens at)
+  --run FILE              the same, from a run file (Save run in the page)
+  --save-run FILE         write this run as a run file (opens at --at, else the end)
 Output:
   --json                  print one JSON object instead of the table
   --trace FILE            write one JSON line per request to FILE, as the run goes
@@ -89,6 +101,16 @@ export interface CliOptions {
   json: boolean;
   tracePath: string | null;
   help: boolean;
+  /** `--print-link`: print the link of this run and exit without running. */
+  printLink: boolean;
+  /** `--at T`: the moment the printed link or saved run opens at, virtual ms (default: a link's own, else 0). */
+  atMs: number | null;
+  /** `--base-url`: the page's address for `--print-link`. */
+  baseUrl: string;
+  /** `--link URL` / `--run FILE`: the run they hold (its interventions are applied as it runs). */
+  run: DecodedRun | null;
+  /** `--save-run FILE`. */
+  saveRunPath: string | null;
 }
 
 const OPTIONS = {
@@ -103,7 +125,12 @@ const OPTIONS = {
   'redis-url': { type: 'string' }, 'allow-remote': { type: 'boolean' },
   'db-connection': { type: 'string' }, 'session-connection': { type: 'string' }, 'block-store': { type: 'string' },
   'redis-client': { type: 'string' }, 'redis-timeout': { type: 'string' },
+  'print-link': { type: 'boolean' }, at: { type: 'string' }, link: { type: 'string' }, 'save-run': { type: 'string' },
+  run: { type: 'string' }, 'base-url': { type: 'string' },
 } as const;
+
+/** Flags that describe a scenario: a `--link` or `--run` already holds one. */
+const RUN_COMPATIBLE = new Set(['duration', 'json', 'trace', 'help', 'print-link', 'at', 'link', 'save-run', 'run', 'base-url']);
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
 
@@ -144,7 +171,7 @@ function repeated(tokens: readonly { kind: string; name?: string }[]): string[] 
  * Parse argv (without node and script). `readFile` reads a scenario or config file's text
  * (injected for tests). Returns options, or every error found (nothing is half-applied).
  */
-export function parseCli(argv: string[], readFile: (path: string) => string): CliOptions | { errors: string[] } {
+function parseScenarioCli(argv: string[], readFile: (path: string) => string): Omit<CliOptions, 'printLink' | 'atMs' | 'baseUrl' | 'run' | 'saveRunPath'> | { errors: string[] } {
   const readScenario = readFile;
   let flags: Flags;
   try {
@@ -339,4 +366,58 @@ function applyClientFlags(settings: SimSettings, flags: Flags, errors: string[])
     if (!/^\d+(\.\d+)?$/.test(flags['redis-timeout'].trim()) || t > 600) errors.push(`--redis-timeout: expected seconds from 0 to 600 (0: the client's default), got "${flags['redis-timeout']}"`);
     else settings.redis.timeoutSec = t === 0 ? null : t;
   }
+}
+
+/**
+ * Parse argv (without node and script). `readFile` reads a scenario, config or run file's text
+ * (injected for tests). Returns options, or every error found (nothing is half-applied).
+ */
+export function parseCli(argv: string[], readFile: (path: string) => string): CliOptions | { errors: string[] } {
+  const core = parseScenarioCli(argv, readFile);
+  if ('errors' in core) return core;
+  const flags = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  const errors: string[] = [];
+  let atMs: number | null = null;
+  if (flags.at !== undefined) {
+    const at = parseAt(flags.at);
+    if (typeof at === 'string') errors.push(at);
+    else atMs = at;
+  }
+  let baseUrl = DEFAULT_BASE_URL;
+  if (flags['base-url'] !== undefined) {
+    const b = parseBaseUrl(flags['base-url']);
+    if (typeof b === 'string') baseUrl = b;
+    else errors.push(esc(b.error));
+  }
+  let run: DecodedRun | null = null;
+  let settings = core.settings;
+  const warnings = [...core.warnings];
+  if (flags.link !== undefined && flags.run !== undefined) errors.push('--link and --run both hold a run: give one');
+  else if (flags.link !== undefined || flags.run !== undefined) {
+    const which = flags.link !== undefined ? '--link' : '--run';
+    const others = Object.keys(flags).filter((k) => !RUN_COMPATIBLE.has(k));
+    for (const k of others) errors.push(`--${k} cannot be combined with ${which}: the run holds its own settings`);
+    let got: { run: DecodedRun } | { error: string };
+    if (flags.link !== undefined) got = runFromLink(flags.link);
+    else {
+      try {
+        got = runFromFile(readFile(flags.run!), flags.run!);
+      } catch (e) {
+        got = { error: `--run: ${flags.run}: ${(e as Error).message}` };
+      }
+    }
+    if ('error' in got) errors.push(esc(got.error));
+    else {
+      run = got.run;
+      for (const i of run.ignored) warnings.push(`${which}: ${i}`);
+      settings = structuredClone(run.run.settings);
+      if (flags.duration !== undefined) settings.durationSec = core.settings.durationSec;
+      else if (run.atMs > 0) settings.durationSec = run.atMs / 1000;
+      else errors.push(`${which}: the run opens at 0 s: give --duration to say how long to run it`);
+    }
+  }
+  if (errors.length) return { errors };
+  return {
+    ...core, settings, warnings, printLink: flags['print-link'] ?? false, atMs, baseUrl, run, saveRunPath: flags['save-run'] ?? null,
+  };
 }

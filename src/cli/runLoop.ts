@@ -26,12 +26,12 @@ export type Stopped = { reason: string; atMs: number } | null;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Run to the configured duration as fast as possible, in slices. */
-export async function runSliced(sim: Simulation, control: RunControl): Promise<Stopped> {
+export async function runSliced(sim: Simulation, control: RunControl, runTo: (t: number) => Promise<void> = (t) => sim.runUntil(t)): Promise<Stopped> {
   const endMs = sim.settings.durationSec * 1000;
   let lastProgress = performance.now();
   for (let t = 0; ;) {
     t = Math.min(endMs, t + SLICE_MS);
-    await sim.runUntil(t);
+    await runTo(t);
     const reason = control.stop();
     if (reason !== null) return { reason, atMs: sim.now };
     if (t >= endMs) return null;

@@ -4,7 +4,10 @@
  * (nothing was run), a `--trace` file that cannot be written, a real Redis refusing the
  * password or the database; 130/143 interrupted by SIGINT/SIGTERM (the trace so far is kept).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { advance as advanceRun } from '../run/replay';
+import { runFileText } from '../run/runFile';
+import { printLink } from './runFlags';
 import { Simulation } from '../sim/simulation';
 import { summarize } from '../sim/summary';
 import { traceLine } from '../sim/trace';
@@ -59,6 +62,23 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   for (const w of opts.warnings) say(w);
+  // The run as data: a link's or file's own interventions, or none for a scenario from flags.
+  const runLog = opts.run?.run ?? { settings: opts.settings, interventions: [] };
+  if (opts.printLink) {
+    const atMs = opts.atMs ?? opts.run?.atMs ?? 0;
+    process.stdout.write(`${printLink(opts.baseUrl, { run: { ...runLog, settings: opts.settings }, atMs })}\n`);
+    if (opts.saveRunPath === null) return 0;
+  }
+  if (opts.saveRunPath !== null) {
+    const atMs = opts.atMs ?? opts.settings.durationSec * 1000;
+    try {
+      writeFileSync(opts.saveRunPath, runFileText({ run: { ...runLog, settings: opts.settings }, atMs }));
+    } catch (e) {
+      say(`--save-run: ${opts.saveRunPath}: ${(e as Error).message}`);
+      return 2;
+    }
+    if (opts.printLink) return 0;
+  }
   if (opts.compare) {
     const rows = await compareSetups(opts.settings, opts.compare);
     const s = opts.settings;
@@ -97,7 +117,10 @@ async function main(argv: string[]): Promise<number> {
       },
       progress: progressLine(opts),
     };
-    const stopped = real ? await runAtWallClock(sim, real, control) : await runSliced(sim, control);
+    const interventions = opts.run?.run;
+    const stopped = real
+      ? await runAtWallClock(sim, real, control)
+      : await runSliced(sim, control, interventions ? (t) => advanceRun(sim, interventions, t).then(() => undefined) : undefined);
     if (control.progress) process.stderr.write('\r\x1b[K');
     const traceError = trace?.close() ?? null;
     if (traceError !== null) {

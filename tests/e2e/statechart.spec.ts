@@ -14,7 +14,10 @@ test("a node's statechart follows a crash and a restart, and says why it moved",
   await expect(current(page, 'node-2', 'process')).toHaveAttribute('data-state', 'up');
   await expect(current(page, 'node-2', 'link')).toHaveAttribute('data-state', 'connected');
 
+  // The menu closes after its action (the stage shows what it did); open it again to read the chart.
   await dialog.getByRole('button', { name: 'Crash' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: /^node-2,/ }).click();
   await expect(current(page, 'node-2', 'process')).toHaveAttribute('data-state', 'down');
   const cause = dialog.getByTestId('node-2-cause');
   await expect(cause).toContainText('up → down: crashed by you at 09:00:00');
@@ -22,6 +25,8 @@ test("a node's statechart follows a crash and a restart, and says why it moved",
   await expect(dialog.locator('[data-region="process"] .edge.hot')).toHaveCount(1);
 
   await dialog.getByRole('button', { name: 'Restart' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: /^node-2,/ }).click();
   await expect(current(page, 'node-2', 'process')).toHaveAttribute('data-state', 'booting');
   await expect(cause).toContainText('down → booting: restarted by you at 09:00:00');
   // The machine refuses a second restart while it boots: the buttons are disabled and say why.
@@ -45,6 +50,8 @@ test("Redis's statechart shows its server and network regions", async ({ page })
   await expect(dialog.getByRole('img', { name: 'Redis statechart' })).toBeVisible();
   await expect(current(page, 'Redis', 'server')).toHaveAttribute('data-state', 'up');
   await dialog.getByRole('button', { name: 'Take down' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: /^Redis,/ }).click();
   await expect(current(page, 'Redis', 'server')).toHaveAttribute('data-state', 'down');
   await expect(current(page, 'Redis', 'network')).toHaveAttribute('data-state', 'reachable');
   await expect(dialog.getByTestId('Redis-cause')).toContainText('up → down: taken down by you at 09:00:00');

@@ -43,7 +43,7 @@ test('lesson 1 walked with Fast-forward: goal and way forward always in view, th
   await expect(page.getByRole('log')).toContainText('step 1 of “One server, file sessions” starts');
   await expect(page.getByRole('log')).not.toContainText('(config files)');
   // The course map says where the student is.
-  await expect(page.getByRole('navigation', { name: 'Course map' })).toContainText('Lesson 1 of 14');
+  await expect(page.getByRole('navigation', { name: 'Course map' })).toContainText(/Lesson 1 of \d+/);
 
   // Fast-forward runs to the verdict (90 virtual seconds) without waiting for them at 1×.
   await page.getByRole('button', { name: /^Fast-forward/ }).click();

@@ -157,9 +157,10 @@ export class SimRunner {
     this.config = config;
     this.settings = settingsFor(config);
     this.speed = opts.speed ?? 1;
+    // Set before the (possibly slow) first build: a Play pressed meanwhile must not be undone.
+    this.playing = opts.autoplay ?? true;
     await this.rebuild(null);
     for (const n of opts.notices ?? []) this.note('warning', n, 0);
-    this.playing = opts.autoplay ?? true;
     this.lastFrame = 0;
     this.raf = requestAnimationFrame(this.frame);
   }
@@ -248,11 +249,13 @@ export class SimRunner {
     const target = Math.max(0, Math.round(ms));
     await this.idle();
     const current = this.sim;
-    const gen = fresh || !current || target < current.now ? ++this.gen : this.gen;
+    // Back in time (or a run to open): a fresh simulation replays the run; forward, this one plays on.
+    const rebuild = fresh || !current || target < current.now;
+    const gen = rebuild ? ++this.gen : this.gen;
     this.seekBusy = true;
     try {
       let sim = current;
-      if (gen !== this.gen || !sim || fresh) {
+      if (rebuild || !sim) {
         this.replaying = true;
         this.resetViews();
         sim = await Simulation.create(session.run.settings, this.simOptions(gen));
