@@ -11,6 +11,7 @@ import { runFileText } from '../../src/run/runFile';
 import type { RunLog } from '../../src/run/runLog';
 import { summarize } from '../../src/sim/summary';
 import { DEFAULT_CONFIG, settingsFor } from '../../src/ui/state/config';
+import { clock } from '../../src/ui/format';
 import { logouts, requests } from './helpers';
 
 /** What the CLI's engine says the counters are at `ms` (as `npm run sim -- --duration T` prints for 0..T). */
@@ -91,14 +92,15 @@ test('Copy link gives a URL that reopens the run in the page and in the CLI engi
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url.startsWith(`${baseURL}/?${RUN_PARAM}=`)).toBe(true);
-  const shown = { clock: await page.getByLabel('Virtual clock').textContent(), ...(await pageCounters(page)) };
-
-  // The CLI's engine reads the same run from the link.
+  // The CLI's engine reads the same run from the link; the page shows the same figures at that moment.
   const d = decodeRunPayload(new URL(url).searchParams.get(RUN_PARAM)!);
   if (!d.ok) throw new Error(d.error);
   expect(d.value.ignored).toEqual([]);
   expect(d.value.run.interventions).toEqual([expect.objectContaining({ kind: 'fault', action: { kind: 'crash', node: 'node-2' } })]);
-  expect(await engineAt(d.value.run, d.value.atMs)).toEqual({ logouts: shown.logouts, requests: shown.requests });
+  const want = await engineAt(d.value.run, d.value.atMs);
+  const shown = { clock: clock(d.value.atMs), ...want };
+  await expect(page.getByLabel('Virtual clock')).toHaveText(shown.clock);
+  await expect.poll(() => pageCounters(page)).toEqual(want);
 
   // A fresh page opens the link paused at that moment, with the same figures.
   const other = await context.newPage();
@@ -127,4 +129,24 @@ test('a saved run opens from Open run…; a tampered link says what it ignored',
   await expect(page.getByLabel('Virtual clock')).toHaveText('09:00:30');
   await expect(page.getByRole('log')).toContainText('the cluster has no node-7 (ignored)');
   expect(link.searchParams.get(RUN_PARAM)).toBeTruthy();
+});
+
+test('a redis-cli line is part of the run: a link replays it at its moment', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?driver=redis&speed=10');
+  await expect.poll(async () => Number(await slider(page).getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const cli = page.getByRole('textbox', { name: 'redis-cli', exact: true });
+  await cli.scrollIntoViewIfNeeded();
+  await cli.fill('FLUSHALL');
+  await cli.press('Enter');
+  await expect(page.getByRole('region', { name: 'Redis console output' })).toContainText('OK');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const d = decodeRunPayload(new URL(url).searchParams.get(RUN_PARAM)!);
+  if (!d.ok) throw new Error(d.error);
+  expect(d.value.run.interventions).toEqual([expect.objectContaining({ kind: 'redis-cli', line: 'FLUSHALL' })]);
+  expect(d.value.run.interventions[0]!.t).toBe(d.value.atMs);
 });

@@ -5,7 +5,7 @@
  */
 import { completeRedisLine, keysInOutput } from '../../console/completion';
 import { CommandHistory } from '../../console/history';
-import { runRedisCli } from '../../console/redisCli';
+import { runRedisCli, type RedisCliResult } from '../../console/redisCli';
 import type { Simulation } from '../../sim/simulation';
 import { sessionOwners } from '../state/view';
 import { Transcript } from './transcript.svelte';
@@ -20,6 +20,8 @@ export class RedisConsole {
   monitoring = $state(false);
   busy = $state(false);
   private sim: Simulation | null = null;
+  /** Runs a line in the page's runner (which records it in the run); unset in isolation. */
+  via: ((line: string) => Promise<RedisCliResult | null>) | null = null;
   private stopMonitor: (() => void) | null = null;
   private buffer: string[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -72,7 +74,8 @@ export class RedisConsole {
     this.busy = true;
     try {
       const r = sim.settings.redis;
-      const res = await runRedisCli(redis, line, { host: r.host, port: r.port });
+      // Through the page's runner when there is one: between frames, and recorded in the run.
+      const res = (this.via ? await this.via(line) : null) ?? await runRedisCli(redis, line, { host: r.host, port: r.port });
       if (sim !== this.sim) return;
       this.connected = !res.output.startsWith('Could not connect to Redis');
       if (res.output !== '' || line.trim() !== '') this.transcript.push({ kind: 'output', text: res.output });

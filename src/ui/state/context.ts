@@ -2,7 +2,9 @@
 import { getContext, setContext } from 'svelte';
 import type { SimRunner } from './runner.svelte';
 
-const KEY = Symbol('sim-runner');
+/** The context key (for components that work with or without a page around them). */
+export const RUNNER_KEY = Symbol('sim-runner');
+const KEY = RUNNER_KEY;
 
 export function setRunner(r: SimRunner): SimRunner {
   return setContext(KEY, r);

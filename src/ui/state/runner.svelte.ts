@@ -9,7 +9,8 @@ import { flushSync } from 'svelte';
 import { Simulation } from '../../sim/simulation';
 import { advance as advanceRun } from '../../run/replay';
 import { interventionLabel, newRun } from '../../run/runLog';
-import type { Intervention } from '../../run/schema';
+import { MAX_CONSOLE_LINE, type Intervention } from '../../run/schema';
+import { runRedisCli, type RedisCliResult } from '../../console/redisCli';
 import { RunSession } from '../../run/session';
 import type { RunAt } from '../../run/link';
 import { clock } from '../format';
@@ -203,6 +204,31 @@ export class SimRunner {
   /** Move the timeline by `deltaMs` (the ←/→ keys: ±1 s). */
   seekBy(deltaMs: number): void {
     this.seekTo(Math.max(0, (this.sim?.now ?? 0) + deltaMs));
+  }
+
+  /**
+   * A redis-cli line against the running cluster's Redis, between frames (the engine does not
+   * move while it runs), recorded in the run so a replay or a link does it again at its moment.
+   * Null when the cluster runs no Redis.
+   */
+  redisCli(line: string): Promise<RedisCliResult | null> {
+    return new Promise((resolve, reject) => this.whenIdle(async () => {
+      const sim = this.sim;
+      const redis = sim?.world.redis;
+      if (!sim || !redis) return resolve(null);
+      this.running = true;
+      try {
+        const r = sim.settings.redis;
+        const res = await runRedisCli(redis, line, { host: r.host, port: r.port });
+        if (line.trim() !== '' && !res.monitor && line.length <= MAX_CONSOLE_LINE) this.record({ kind: 'redis-cli', t: sim.now, line });
+        resolve(res);
+      } catch (e) {
+        reject(e);
+      } finally {
+        this.running = false;
+      }
+      this.publish(true);
+    }));
   }
 
   /** One second back on the timeline (the Step back button). */
