@@ -62,6 +62,17 @@ test('?present: the stage and counters fill the screen, nearly all visible text 
   expect(errors).toEqual([]);
 });
 
+test('presenter mode: clicking a person in the zoomed crowd picks the person under the pointer', async ({ page }) => {
+  await page.goto('/?present&paused');
+  const crowd = page.getByRole('button', { name: /^Crowd: / });
+  await expect(crowd).toHaveAccessibleName(/At person 1$/);
+  const box = (await crowd.boundingBox())!;
+  // Near the right end of a middle row: a person there, not off the grid (unscaled, the
+  // click's offset would be 1.6 times too far and miss the grid).
+  await page.mouse.click(box.x + box.width - 6, box.y + box.height / 2);
+  await expect.poll(async () => Number(/At person (\d+)$/.exec((await crowd.getAttribute('aria-label')) ?? '')?.[1])).toBeGreaterThan(5);
+});
+
 test('the toggle updates the URL, survives a reload, keeps the other link parameters', async ({ page }) => {
   await page.goto('/?paused&driver=redis&nodes=3');
   await expect(page.getByRole('button', { name: /^node-3,/ })).toBeVisible();
