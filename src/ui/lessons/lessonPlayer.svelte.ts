@@ -393,7 +393,7 @@ export class LessonPlayer {
 }
 
 /** Query parameters that change how the page runs, not what it shows. */
-const VIEW_ONLY_PARAMS = new Set(['speed', 'paused']);
+const VIEW_ONLY_PARAMS = new Set(['speed', 'paused', 'present', 'embed']);
 
 function asksNothing(search: string): boolean {
   return [...new URLSearchParams(search).keys()].every((k) => VIEW_ONLY_PARAMS.has(k));

@@ -1,0 +1,106 @@
+import { test, expect, type Page } from '@playwright/test';
+import { watchErrors } from './helpers';
+
+/** Presenter mode (issue 12): large type for a room, the stage and numbers on the first screen. */
+
+/**
+ * Every element that directly holds visible text inside the window, with its font size in px.
+ * Visible: a non-empty rectangle inside the viewport, not hidden by visibility or opacity.
+ */
+async function visibleText(page: Page): Promise<Array<{ px: number; text: string; cls: string }>> {
+  return page.evaluate(() => {
+    const out: Array<{ px: number; text: string; cls: string }> = [];
+    const seen = new Set<Element>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || seen.has(el)) continue;
+      seen.add(el);
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1 || r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== 'visible' || Number(cs.opacity) === 0 || el.closest('[hidden], [aria-hidden="true"] option')) continue;
+      // The size on screen: the computed size times any CSS zoom on the way up.
+      const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      out.push({ px: parseFloat(cs.fontSize) * zoom, text: text.slice(0, 40), cls: `${el.tagName.toLowerCase()}.${el.className}` });
+    }
+    return out;
+  });
+}
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+test('?present: the stage and counters fill the screen, nearly all visible text ≥ 18 px', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?present&paused');
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Logouts')).toHaveText('0');
+  await expect(page.getByRole('button', { name: /^node-2,/ })).toBeVisible();
+  // The small panels stepped aside.
+  await expect(page.getByRole('region', { name: 'Events and inspector' })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Metrics' })).toBeHidden();
+
+  await page.screenshot({ path: 'docs/screenshots/presenter-1920x1080.png' });
+  const texts = await visibleText(page);
+  const big = texts.filter((t) => t.px >= 18);
+  const small = texts.filter((t) => t.px < 18);
+  console.log(`presenter 1920×1080: ${big.length} of ${texts.length} visible text elements ≥ 18 px; smaller: ${JSON.stringify(small)}`);
+  expect(texts.length).toBeGreaterThan(10);
+  expect(big.length / texts.length).toBeGreaterThanOrEqual(0.9);
+  // The headline number is readable from the back of a room.
+  const logoutsPx = await page.getByLabel('Logouts').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1));
+  // (the zoom is measured, not assumed: without it the counter is the laptop's 36 px)
+  expect(logoutsPx).toBeGreaterThanOrEqual(48);
+  // The stage takes most of the screen.
+  const stage = await page.getByRole('region', { name: 'The cluster' }).boundingBox();
+  expect(stage!.width).toBeGreaterThan(1920 * 0.9);
+  expect(stage!.height).toBeGreaterThan(1080 * 0.5);
+
+  expect(errors).toEqual([]);
+});
+
+test('presenter mode: clicking a person in the zoomed crowd picks the person under the pointer', async ({ page }) => {
+  await page.goto('/?present&paused');
+  const crowd = page.getByRole('button', { name: /^Crowd: / });
+  await expect(crowd).toHaveAccessibleName(/At person 1$/);
+  const box = (await crowd.boundingBox())!;
+  // Near the right end of a middle row: a person there, not off the grid (unscaled, the
+  // click's offset would be 1.6 times too far and miss the grid).
+  await page.mouse.click(box.x + box.width - 6, box.y + box.height / 2);
+  await expect.poll(async () => Number(/At person (\d+)$/.exec((await crowd.getAttribute('aria-label')) ?? '')?.[1])).toBeGreaterThan(5);
+});
+
+test('the toggle updates the URL, survives a reload, keeps the other link parameters', async ({ page }) => {
+  await page.goto('/?paused&driver=redis&nodes=3');
+  await expect(page.getByRole('button', { name: /^node-3,/ })).toBeVisible();
+  const toggle = page.getByRole('button', { name: 'Presenter mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const before = await visibleText(page);
+  const smallBefore = before.filter((t) => t.px < 18).length / before.length;
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/\?paused&driver=redis&nodes=3&present$/);
+  const after = await visibleText(page);
+  expect(after.filter((t) => t.px < 18).length / after.length).toBeLessThan(smallBefore);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^node-3,/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Redis, up/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page).toHaveURL(/\?paused&driver=redis&nodes=3$/);
+  await expect(page.getByRole('region', { name: 'Events and inspector' })).toBeVisible();
+});
+
+test('presenter mode with a lesson: the lesson moves below the stage', async ({ page }) => {
+  await page.goto('/?lesson=two-nodes&present&paused');
+  const lesson = page.getByRole('complementary', { name: 'Lesson' });
+  await expect(lesson).toBeAttached();
+  await expect(page.getByRole('button', { name: /^node-1,/ })).toBeInViewport();
+  await expect(lesson).not.toBeInViewport();
+});
