@@ -86,7 +86,7 @@ test('lesson 1 walked with Fast-forward: goal and way forward always in view, th
   await done.getByRole('button', { name: 'Next lesson →' }).click();
   await expect(page.getByRole('heading', { name: 'Step 1 of 2: A second server' })).toBeVisible();
   await expect(page).toHaveURL(/[?&]lesson=two-nodes&step=1\b/);
-  await expect(page.getByRole('navigation', { name: 'Course map' })).toContainText('Lesson 2 of 14 · 1 finished');
+  await expect(page.getByRole('navigation', { name: 'Course map' })).toContainText(/Lesson 2 of \d+ · 1 finished/);
   await wayForwardInView(page);
 
   // `/` reopens where the student left off; the Lessons button still leads to the list.

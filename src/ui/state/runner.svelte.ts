@@ -185,6 +185,8 @@ export class SimRunner {
 
   pause(): void {
     this.playing = false;
+    // Show where the run stopped once the frame in progress (if any) has finished.
+    this.whenIdle(() => this.publish(true));
   }
 
   toggle(): void {
