@@ -76,6 +76,7 @@ export abstract class SimRedisBase {
     this.core.stats.connectionsReceived++;
     for (const [name, ...args] of this.opts.handshake ?? []) {
       if (name === undefined) continue;
+      this.core.begin(); // a command like any other: it reads the clock (MONITOR's timestamp) first
       this.core.stats.stat(name.toLowerCase()).calls++;
       this.core.stats.totalCommands++;
       if (this.core.monitor.active) this.core.monitor.emit(this.core.rawNow, clientId, name, args);
