@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { clockSeconds, openEditor, watchErrors } from './helpers';
 
 /**
  * Issue 5: the config editors and the consoles, driven the way a student would, through their
@@ -7,27 +7,8 @@ import { watchErrors } from './helpers';
  * "haproxy backend". Needs <ConfigPanel /> and <ConsolePanel /> mounted in App.
  */
 
-/** The virtual clock in the controls, as seconds since 09:00:00. */
-async function clockSeconds(page: Page): Promise<number> {
-  const clock = page.getByRole('region', { name: 'Simulation controls' }).getByText(/^\d\d:\d\d:\d\d$/);
-  const text = (await clock.textContent()) ?? '';
-  const [h, m, s] = text.split(':').map(Number);
-  return ((h ?? 0) - 9) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-}
-
 async function waitForClock(page: Page, seconds: number): Promise<void> {
   await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(seconds);
-}
-
-/** Open the config panel on one file's tab; returns its editor (a CodeMirror content DOM). */
-async function openEditor(page: Page, tab: '.env' | 'nginx' | 'HAProxy', name: string): Promise<{ editor: Locator; panel: Locator }> {
-  const toggle = page.getByRole('button', { name: 'Edit config files' });
-  if (await toggle.isVisible()) await toggle.click();
-  await page.getByRole('tab', { name: tab, exact: true }).click();
-  const panel = page.getByRole('tabpanel', { name: tab, exact: true });
-  const editor = panel.getByRole('textbox', { name, exact: true });
-  await expect(editor).toBeVisible();
-  return { editor, panel };
 }
 
 async function run(page: Page, box: Locator, line: string): Promise<void> {

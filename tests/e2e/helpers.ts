@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions (a favicon 404 counts). */
 export function watchErrors(page: Page): string[] {
@@ -35,4 +35,26 @@ export async function runFor(page: Page, ms: number, speed = '60'): Promise<void
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(ms);
   await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+/** The virtual clock in the controls, as seconds since 09:00:00. */
+export async function clockSeconds(page: Page): Promise<number> {
+  const clock = page.getByRole('region', { name: 'Simulation controls' }).getByText(/^\d\d:\d\d:\d\d$/);
+  const text = (await clock.textContent()) ?? '';
+  const [h, m, s] = text.split(':').map(Number);
+  return ((h ?? 0) - 9) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+}
+
+/** Open the config panel on one file's tab; returns its editor (a CodeMirror content DOM). */
+export async function openEditor(page: Page, tab: '.env' | 'nginx' | 'HAProxy', name: string): Promise<{ editor: Locator; panel: Locator }> {
+  // Wait for the panel to render before asking whether it is open: an immediate isVisible()
+  // reads false on a page still loading, skips the click, and the tab never appears.
+  const toggle = page.getByRole('button', { name: /^(Edit|Close) config files$/ });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  const panel = page.getByRole('tabpanel', { name: tab, exact: true });
+  const editor = panel.getByRole('textbox', { name, exact: true });
+  await expect(editor).toBeVisible();
+  return { editor, panel };
 }

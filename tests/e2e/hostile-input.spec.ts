@@ -1,26 +1,10 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { expect, type Locator, test } from '@playwright/test';
+import { clockSeconds, openEditor, watchErrors } from './helpers';
 
 /**
  * Issue 14 in the page: inputs that froze the tab or left it broken now answer at once, are
  * refused in the editor's status, and leave the running simulation (and Reset) working.
  */
-
-async function clockSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('region', { name: 'Simulation controls' }).getByText(/^\d\d:\d\d:\d\d$/).textContent()) ?? '';
-  const [h, m, s] = text.split(':').map(Number);
-  return ((h ?? 0) - 9) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-}
-
-async function openNginx(page: Page): Promise<{ editor: Locator; panel: Locator }> {
-  const toggle = page.getByRole('button', { name: 'Edit config files' });
-  if (await toggle.isVisible()) await toggle.click();
-  await page.getByRole('tab', { name: 'nginx', exact: true }).click();
-  const panel = page.getByRole('tabpanel', { name: 'nginx', exact: true });
-  const editor = panel.getByRole('textbox', { name: 'nginx upstream', exact: true });
-  await expect(editor).toBeVisible();
-  return { editor, panel };
-}
 
 async function run(box: Locator, line: string): Promise<void> {
   await box.fill(line);
@@ -31,7 +15,7 @@ async function run(box: Locator, line: string): Promise<void> {
 test('a consistent-hash weight of 1,000,000 is refused in place; the cluster keeps running and Reset works', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/?speed=5');
-  const { editor, panel } = await openNginx(page);
+  const { editor, panel } = await openEditor(page, 'nginx', 'nginx upstream');
   await editor.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.insertText('upstream laravel_cluster {\n  hash $cookie_srv consistent;\n  server node1.internal:80 weight=1000000;\n  server node2.internal:80;\n}\n');
