@@ -102,7 +102,7 @@ itself; that is all the "garbage collection" the redis driver needs.
 serialized twice: \`s:N:"a:3:{s:6:"_token";…}";\` (the session, then the cache layer).
 `,
       ask: { text: 'Run TTL on one of the session keys.', console: 'TTL laravel_database_laravel_cache_<id>' },
-      goal: { metric: 'redis.calls.ttl', op: '>=', value: 1, label: 'TTL run in the Redis console' },
+      goal: { metric: 'redis.hits.ttl', op: '>=', value: 1, label: 'TTL run on a session key that exists' },
       hints: ['Copy a key from the SCAN output and run `TTL <key>`.'],
       solution: { console: [{ atSec: 30, line: 'TTL {{key laravel_database_laravel_cache_*}}' }] },
       runSec: 60,

@@ -12,7 +12,7 @@ import type { SecondBucket } from '../sim/metrics';
 import type { FaultAction, ScheduledFault } from '../sim/types';
 import { actionRef } from './actions';
 import { compare, OP_WORDS, type Goal, type MetricGoal } from './goal';
-import { LATENCY_QUANTILES, metricInfo, type MetricInfo } from './goalMetrics';
+import { isTypedMetric, LATENCY_QUANTILES, metricInfo, type MetricInfo } from './goalMetrics';
 
 /** The live verdict on a goal (or one comparison of it). */
 export interface GoalStatus {
@@ -40,7 +40,7 @@ export interface SimView {
       latencyQuantile?(q: number): number;
     };
     readonly settings: { readonly nodes: readonly { readonly name: string }[] };
-    readonly redis: { info(section?: string): string; commandCalls(): Record<string, number> } | null;
+    readonly redis: { info(section?: string): string; commandCalls(): Record<string, number>; commandHits?(): Record<string, number> } | null;
   };
 }
 
@@ -148,7 +148,7 @@ class Comparison implements Node {
     const acc = this.accumulate(sim, series, first, start, Math.min(end, closed));
     const kind = this.info.kind;
     // What the student typed counts whenever they typed it, even after the step's horizon.
-    const typed = g.metric.startsWith('redis.calls.');
+    const typed = isTypedMetric(g.metric);
     if (kind === 'live' && (typed || sim.now <= end * 1000 || acc.live === null)) acc.live = this.sample(sim);
 
     const observed = Math.max(0, Math.min(end, closed) - start);
@@ -221,9 +221,10 @@ class Comparison implements Node {
       return m ? Math.round(Number(m[1]) / 1000) : 0;
     }
     // Own keys only: `redis.calls.constructor` is a well-formed name, and must read 0, not Object's constructor.
-    const calls = redis.commandCalls();
-    const name = this.g.metric.slice('redis.calls.'.length);
-    return Object.hasOwn(calls, name) ? calls[name]! : 0;
+    const hits = this.g.metric.startsWith('redis.hits.');
+    const counts = hits ? (redis.commandHits?.() ?? {}) : redis.commandCalls();
+    const name = this.g.metric.slice(hits ? 'redis.hits.'.length : 'redis.calls.'.length);
+    return Object.hasOwn(counts, name) ? counts[name]! : 0;
   }
 
   private value(acc: Acc): number {
@@ -269,7 +270,7 @@ class Comparison implements Node {
     const w = g.window ?? {};
     const len = end - start;
     let span: string;
-    if (this.info.kind === 'live') span = g.metric.startsWith('redis.calls.') ? 'so far' : this.info.wholeRun ? `over ${start + observed} s` : 'now';
+    if (this.info.kind === 'live') span = isTypedMetric(g.metric) ? 'so far' : this.info.wholeRun ? `over ${start + observed} s` : 'now';
     else if (this.info.kind === 'gauge') span = `at ${start + observed} s`;
     else {
       const part = complete ? `the ${len} s` : `${observed} s of the ${len} s`;
@@ -279,7 +280,7 @@ class Comparison implements Node {
       else span = complete ? `in ${len} s` : `in ${observed} s of ${len} s`;
     }
     const label = g.label ?? (g.per !== undefined ? `${this.info.label} per ${metricInfo(g.per)?.label ?? g.per}` : this.info.label);
-    const counted = this.info.kind === 'count' && g.per === undefined || g.metric.startsWith('redis.calls.') || (this.info.kind === 'counter' && g.per === undefined);
+    const counted = this.info.kind === 'count' && g.per === undefined || isTypedMetric(g.metric) || (this.info.kind === 'counter' && g.per === undefined);
     const head = counted && g.label === undefined ? `${this.fmt(value)} ${label}` : `${label}: ${this.fmt(value)}`;
     return `${head} ${span} (goal: ${this.target()})`;
   }

@@ -43,7 +43,7 @@ const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
   lost_update: 'lost session updates',
 };
 
-/** Metrics with a fixed name. `perNode.<node>` and `redis.calls.<command>` are patterns (see {@link metricInfo}). */
+/** Metrics with a fixed name. `perNode.<node>`, `redis.calls.<command>` and `redis.hits.<command>` are patterns (see {@link metricInfo}). */
 export const FIXED_METRICS: Readonly<Record<string, MetricInfo>> = {
   requests: { kind: 'count', label: 'requests' },
   logouts: { kind: 'count', label: 'unexpected logouts' },
@@ -66,6 +66,13 @@ export const FIXED_METRICS: Readonly<Record<string, MetricInfo>> = {
 const NODE_RE = /^perNode\.(node-[1-9]\d*)$/;
 /** Redis command names as INFO commandstats spells them (lower case, `config|get`). */
 const CALLS_RE = /^redis\.calls\.([a-z]+(?:\|[a-z]+)?)$/;
+/** Commands that found their key: `redis.hits.ttl` (a TTL answered -2 does not count). */
+const HITS_RE = /^redis\.hits\.([a-z]+)$/;
+
+/** The metrics counting what the student typed in the Redis console: they count whenever it was typed. */
+export function isTypedMetric(name: string): boolean {
+  return CALLS_RE.test(name) || HITS_RE.test(name);
+}
 
 /** What a metric name means, or null if it is not one. */
 export function metricInfo(name: string): MetricInfo | null {
@@ -74,6 +81,8 @@ export function metricInfo(name: string): MetricInfo | null {
   if (node) return { kind: 'count', label: `requests answered by ${node[1]}` };
   const cmd = CALLS_RE.exec(name);
   if (cmd) return { kind: 'live', label: `${cmd[1]!.toUpperCase()} commands run` };
+  const hit = HITS_RE.exec(name);
+  if (hit) return { kind: 'live', label: `${hit[1]!.toUpperCase()} commands that found their key` };
   return null;
 }
 
@@ -83,4 +92,4 @@ export function metricNode(name: string): string | null {
 }
 
 /** Names to suggest from ("did you mean …?"), patterns shown with an example. */
-export const METRIC_NAMES: readonly string[] = [...Object.keys(FIXED_METRICS), 'perNode.node-1', 'redis.calls.scan'];
+export const METRIC_NAMES: readonly string[] = [...Object.keys(FIXED_METRICS), 'perNode.node-1', 'redis.calls.scan', 'redis.hits.ttl'];

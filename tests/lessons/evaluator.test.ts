@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GoalEvaluator, type SimView } from '../../src/lessons/evaluator';
 import type { Goal } from '../../src/lessons/goal';
+import { runRedisCli } from '../../src/console/redisCli';
 import { buildSettings } from '../../src/lessons/scenario';
 import { zeroOutcomes, type SecondBucket } from '../../src/sim/metrics';
 import { Simulation } from '../../src/sim/simulation';
@@ -209,5 +210,29 @@ describe('GoalEvaluator on a small seeded run', () => {
     const once = await run(false);
     expect(live.status).toEqual(once.status);
     expect(live.series).toEqual(once.series);
+  });
+});
+
+describe('redis.hits.<command>: a TTL counts only when it found its key', () => {
+  it('TTL on a key that does not exist (-2) leaves the goal open; TTL on a session key meets it', async () => {
+    const settings = buildSettings({ seed: 3, nodes: 2, driver: 'redis', balancer: 'round-robin', users: 10 }, 60, []);
+    const sim = await Simulation.create(settings, { traceLimit: 0 });
+    await sim.runUntil(20_000);
+    const redis = sim.world.redis!;
+    const goal = new GoalEvaluator({ metric: 'redis.hits.ttl', op: '>=', value: 1 }, { runSec: 60 });
+    const calls = new GoalEvaluator({ metric: 'redis.calls.ttl', op: '>=', value: 1 }, { runSec: 60 });
+
+    expect((await runRedisCli(redis, 'TTL laravel_database_laravel_cache_')).output).toBe('(integer) -2');
+    expect(calls.update(sim)).toMatchObject({ met: true, value: 1 });
+    expect(goal.update(sim)).toMatchObject({ met: false, value: 0 });
+
+    const [key] = await redis.keys('laravel_database_laravel_cache_*');
+    const ttl = Number(/^\(integer\) (\d+)$/.exec((await runRedisCli(redis, `TTL ${key}`)).output)?.[1]);
+    expect(ttl).toBeGreaterThan(7000); // SESSION_LIFETIME 120 min × 60, minus the seconds since the last request
+    expect(ttl).toBeLessThanOrEqual(7200);
+    expect(goal.update(sim)).toMatchObject({ met: true, decided: true, value: 1, text: expect.stringContaining('TTL commands that found their key') });
+    // The engine's own GETs hit keys all the time; none of them is credited to TTL.
+    expect(redis.commandHits!().get).toBeGreaterThan(0);
+    expect(redis.commandHits!().ttl).toBe(1);
   });
 });

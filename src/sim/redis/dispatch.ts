@@ -47,6 +47,7 @@ export function dispatch(core: RedisCore, name: string, args: readonly string[],
   const stat = stats.stat(fullName);
   stat.calls++;
   stats.totalCommands++;
+  stats.current = stat;
   if (spec.admin !== true && core.monitor.active) core.monitor.emit(core.rawNow, client, name, args);
   const fail = (err: unknown): never => {
     stat.failed++;

@@ -39,6 +39,11 @@ export interface EngineRedis {
   snapshot(): RedisSnapshot;
   info(section?: string): string;
   commandCalls(): Record<string, number>;
+  /**
+   * Keyspace hits per command name (a TTL that found its key). Only the simulated Redis knows:
+   * a real server reports `keyspace_hits` for all commands together, so it leaves this out.
+   */
+  commandHits?(): Record<string, number>;
   monitor(listener: MonitorListener): () => void;
   /** Release connections and shared state at the end of a run. */
   dispose(): void;

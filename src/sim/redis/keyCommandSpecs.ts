@@ -95,7 +95,7 @@ export const KEY_COMMANDS: Record<string, CommandSpec> = {
     arity: 2,
     run: (core, args, now): Promise<RedisReply> => {
       const found = core.table.get(a0(args)) !== undefined;
-      if (found) core.stats.hits++;
+      if (found) core.stats.hit();
       else core.stats.misses++;
       return core.vt.run(now, () => core.mock.type(a0(args))).then(status);
     },

@@ -20,7 +20,7 @@ function lookup(core: RedisCore, key: string, now: number, touch: boolean): bool
     core.stats.misses++;
     return false;
   }
-  core.stats.hits++;
+  core.stats.hit();
   if (touch) core.touch(meta, now);
   return true;
 }

@@ -123,6 +123,11 @@ export abstract class SimRedisBase {
     return this.core.stats.callsByName();
   }
 
+  /** Keyspace hits per lower-case command name: how many TTLs found their key, say. */
+  commandHits(): Record<string, number> {
+    return this.core.stats.hitsByName();
+  }
+
   /** Plain data for the UI. Keys past their deadline stay counted until the next tick or command. */
   snapshot(): RedisSnapshot {
     const core = this.core;

@@ -66,6 +66,7 @@ export class SimRedis extends SimRedisBase implements ImmediateRedis {
     const now = core.begin();
     this.sGet.calls++;
     core.stats.totalCommands++;
+    core.stats.current = this.sGet;
     if (core.monitor.active) core.monitor.emit(core.rawNow, client, 'GET', [key]);
     return execGet(core, key, now);
   }
@@ -185,6 +186,7 @@ export class SimRedis extends SimRedisBase implements ImmediateRedis {
     const now = core.begin();
     stat.calls++;
     core.stats.totalCommands++;
+    core.stats.current = stat;
     if (core.monitor.active) core.monitor.emit(core.rawNow, client, name, extra === undefined ? [key] : [key, extra]);
     return now;
   }

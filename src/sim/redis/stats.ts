@@ -6,6 +6,11 @@ export class CommandStat {
   rejected = 0;
   /** Ran and answered with an error (e.g. `invalid expire time`): Redis's `failed_calls`. */
   failed = 0;
+  /**
+   * Keyspace hits this command made (its share of INFO's `keyspace_hits`): a TTL that found its
+   * key counts, a TTL answered -2 does not. Not in INFO; lesson goals read it.
+   */
+  hits = 0;
   constructor(readonly name: string) {}
 }
 
@@ -18,6 +23,8 @@ export class ServerStats {
   hits = 0;
   misses = 0;
   connectionsReceived = 0;
+  /** The command being executed, so a key lookup can credit its hit to it (set before each run). */
+  current: CommandStat | null = null;
   private readonly byName = new Map<string, CommandStat>();
 
   /** The stat object for a lower-case full command name (`get`, `config|get`), created on first use. */
@@ -35,6 +42,19 @@ export class ServerStats {
     const out: Record<string, number> = {};
     for (const s of this.sorted()) if (s.calls > 0) out[s.name] = s.calls;
     return out;
+  }
+
+  /** Keyspace hits per command name (commands with at least one), for lesson goals. */
+  hitsByName(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const s of this.sorted()) if (s.hits > 0) out[s.name] = s.hits;
+    return out;
+  }
+
+  /** A key lookup found its key: INFO's keyspace_hits, and the running command's share. */
+  hit(): void {
+    this.hits++;
+    if (this.current !== null) this.current.hits++;
   }
 
   /** Commands that were called or rejected at least once, by name (INFO omits the rest, like Redis). */
