@@ -8,6 +8,23 @@ import { watchErrors } from './helpers';
  */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices['Pixel 7'].userAgent });
 
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** nginx, every node and Redis on the stage: none covers another (each can be read and tapped). */
+async function expectCardsApart(page: import('@playwright/test').Page): Promise<void> {
+  const stage = page.getByRole('region', { name: 'The cluster' });
+  // The balancer card, the node cards and the Redis card(s), whatever their state.
+  const cards = stage.locator('div.lb, div.redis, button.redis, button[aria-haspopup="dialog"]');
+  await expect(cards.first()).toBeVisible();
+  const boxes: [string, Box][] = [];
+  for (const card of await cards.all()) boxes.push([((await card.textContent()) ?? '?').trim().slice(0, 24), (await card.boundingBox())!]);
+  expect(boxes.length).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]![1], boxes[j]![1]), `${boxes[i]![0]} / ${boxes[j]![0]}`).toBe(false);
+  }
+}
+
 const noHorizontalScroll = async (page: import('@playwright/test').Page) =>
   expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
@@ -23,6 +40,7 @@ test('on a phone: no horizontal scroll, lesson above the stage, crash a node by 
   const stage = await page.getByRole('region', { name: 'The cluster' }).boundingBox();
   expect(lesson!.y + lesson!.height).toBeLessThanOrEqual(stage!.y);
   expect(stage!.width).toBeGreaterThan(340);
+  await expectCardsApart(page);
   // While reading the lesson, its goal and the way forward stay on screen.
   const goal = await page.getByRole('region', { name: 'Goal' }).boundingBox();
   expect(goal!.y + goal!.height).toBeLessThanOrEqual(844);
@@ -62,6 +80,7 @@ test('on a phone: no horizontal scroll, lesson above the stage, crash a node by 
 test('on a phone without a lesson: Redis is tappable too', async ({ page }) => {
   await page.goto('/?driver=redis&nodes=3');
   await noHorizontalScroll(page);
+  await expectCardsApart(page);
   const redis = page.getByRole('button', { name: /^Redis, up/ });
   await redis.scrollIntoViewIfNeeded();
   await redis.tap();
