@@ -10,6 +10,7 @@
 import type { Simulation } from '../../sim/simulation';
 import type { FaultAction, SimSettings } from '../../sim/types';
 import { scenarioOf } from '../../lessons/scenario';
+import { decodeRunPayload, encodeRunPayload, type RunAt } from '../../run/link';
 import { settingsFor, type UiConfig } from '../state/config';
 import type { SimRunner } from '../state/runner.svelte';
 import { settingName, settingValue } from './words';
@@ -43,6 +44,16 @@ export interface LessonHost {
   /** The simulation's speed (virtual per real ms). Absent: fast-forward is not offered. */
   readonly speed?: number;
   setSpeed?: (speed: number) => void;
+  /**
+   * The faults applied so far in the run shown (the student's, with their virtual times), so a
+   * goal window "after crash:node-2" still opens when the simulation is rebuilt: a seek back on
+   * the timeline, a reload. Absent: only faults seen live count.
+   */
+  pastFaults?: () => { action: FaultAction; atMs: number }[];
+  /** The run shown, at its moment, as a run link's payload (null before the first run). */
+  runPayload?: () => string | null;
+  /** Open a run link's payload paused at its moment; false if it does not decode (nothing changes). */
+  openRunPayload?: (payload: string) => boolean;
 }
 
 /** The parts of `SimRunner` the adapter reads, plus the optional extensions it prefers. */
@@ -52,6 +63,8 @@ export type RunnerLike = Pick<SimRunner, 'view' | 'sim' | 'config' | 'configure'
   setSpeed?: (speed: number) => void;
   onFault?: (hook: (action: FaultAction, atMs: number) => void) => () => void;
   typeRedis?: (line: string) => void | Promise<void>;
+  runAt?: () => RunAt | null;
+  openRun?: (r: RunAt, notices?: readonly string[]) => Promise<void>;
 };
 
 export function lessonHost(runner: RunnerLike): LessonHost {
@@ -93,5 +106,26 @@ export function lessonHost(runner: RunnerLike): LessonHost {
   if (typeof runner.setSpeed === 'function') host.setSpeed = runner.setSpeed.bind(runner);
   if (typeof runner.onFault === 'function') host.onFault = runner.onFault.bind(runner);
   if (typeof runner.typeRedis === 'function') host.typeRedis = runner.typeRedis.bind(runner);
+  const runAt = typeof runner.runAt === 'function' ? runner.runAt.bind(runner) : null;
+  const openRun = typeof runner.openRun === 'function' ? runner.openRun.bind(runner) : null;
+  if (runAt) {
+    host.pastFaults = () => {
+      const r = runAt();
+      if (!r) return [];
+      return r.run.interventions.flatMap((i) => (i.kind === 'fault' && i.t <= r.atMs ? [{ action: i.action, atMs: i.t }] : []));
+    };
+    host.runPayload = () => {
+      const r = runAt();
+      return r ? encodeRunPayload(r) : null;
+    };
+  }
+  if (openRun) {
+    host.openRunPayload = (payload) => {
+      const d = decodeRunPayload(payload);
+      if (!d.ok) return false;
+      void openRun(d.value, d.value.ignored.map((i) => `link: ${i}`));
+      return true;
+    };
+  }
   return host;
 }

@@ -38,6 +38,8 @@ const LOAD_WAIT_MS = 3000;
  * budget of simulation per animation frame, so the page keeps drawing while the run catches up.
  */
 export const FAST_FORWARD_SPEED = 1000;
+/** Where a reload finds the moment the student left (sessionStorage: this tab only). */
+export const MOMENT_KEY = 'session-cluster-lab:lesson-moment';
 
 /** A scripted fault still ahead on the step's timeline: "Redis goes down in 12 s". */
 export interface Upcoming {
@@ -84,12 +86,16 @@ export class LessonPlayer {
   private waitingFor: { old: Simulation | null; since: number } | null = null;
   private lastPublish = -Infinity;
   private unsubscribe: Array<() => void> = [];
+  /** A run to reopen instead of starting the step afresh (a reload in the middle of a step). */
+  private resumePayload: string | null = null;
 
   constructor(
     private readonly host: LessonHost,
     loaded: LoadedLessons,
     private readonly storage: Storage | null,
     private readonly nav: Nav,
+    /** Where {@link saveMoment} keeps the moment for a reload (sessionStorage; null: never). */
+    private readonly moments: Storage | null = null,
   ) {
     this.lessons = loaded.lessons;
     this.loadErrors = loaded.errors;
@@ -110,6 +116,7 @@ export class LessonPlayer {
     // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
     // A link that sets up a cluster (`?driver=redis&nodes=3`) is shown as it asks, not replaced by a lesson.
     else if (!link.warning && asksNothing(this.nav.search()) && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
+    if (this.mode === 'lesson' && this.lesson) this.resumePayload = takeMoment(this.moments, this.lesson.id, this.stepIndex);
     // After open(): goto() clears the notice of the step it leaves.
     if (link.warning) this.notice = link.warning;
     if (link.kind === 'lesson' && link.badStep !== undefined && this.lesson) {
@@ -182,6 +189,22 @@ export class LessonPlayer {
     this.ffUntilMs = null;
     if (this.speedBefore !== null) this.host.setSpeed?.(this.speedBefore);
     this.speedBefore = null;
+  }
+
+  /**
+   * Remember the run shown and its moment for a reload of this tab (the page calls it on
+   * `pagehide`): the same lesson and step then reopen paused where the student left, not at 0 s.
+   */
+  saveMoment(): void {
+    const lesson = this.lesson;
+    if (this.mode !== 'lesson' || !lesson || !this.moments) return;
+    const run = this.host.runPayload?.() ?? null;
+    try {
+      if (run === null) this.moments.removeItem(MOMENT_KEY);
+      else this.moments.setItem(MOMENT_KEY, JSON.stringify({ lesson: lesson.id, step: this.stepIndex, run }));
+    } catch {
+      // storage full or refused: a reload starts the step again, as before
+    }
   }
 
   dispose(): void {
@@ -337,6 +360,8 @@ export class LessonPlayer {
     this.evaluator = new GoalEvaluator(step.goal, { runSec: step.runSec, events: step.events });
     const early = this.early.filter((e) => e.sim === sim);
     this.early = [];
+    // A rebuilt simulation (a seek back, a reopened run) replayed the faults applied so far: count them again.
+    for (const f of this.host.pastFaults?.() ?? []) if (f.atMs <= sim.now) this.noteAction(f.action, f.atMs);
     for (const e of early) this.noteAction(e.action, e.atMs);
     // The step's scripted faults travel in the settings; if the page rebuilt without them, schedule them here.
     const has = sim.settings.events.map(eventKey);
@@ -350,6 +375,13 @@ export class LessonPlayer {
     if (!step || !sim || this.host.loading) return;
     if (this.loadStepPending) {
       this.loadStepPending = false;
+      const resume = this.resumePayload;
+      this.resumePayload = null;
+      if (resume !== null && this.host.openRunPayload?.(resume)) {
+        this.waitingFor = { old: sim, since: performance.now() };
+        this.notice = 'Back where you left this step, paused: press Play to go on, or Restart for a fresh start.';
+        return;
+      }
       this.loadStep();
       return;
     }
@@ -397,6 +429,22 @@ const VIEW_ONLY_PARAMS = new Set(['speed', 'paused', 'present', 'embed']);
 
 function asksNothing(search: string): boolean {
   return [...new URLSearchParams(search).keys()].every((k) => VIEW_ONLY_PARAMS.has(k));
+}
+
+/** The stored moment for this lesson and step, removed from storage (it is used once). */
+function takeMoment(storage: Storage | null, lessonId: string, step: number): string | null {
+  if (!storage) return null;
+  try {
+    const raw = storage.getItem(MOMENT_KEY);
+    storage.removeItem(MOMENT_KEY);
+    if (raw === null) return null;
+    const m: unknown = JSON.parse(raw);
+    if (typeof m !== 'object' || m === null) return null;
+    const { lesson, step: s, run } = m as Record<string, unknown>;
+    return lesson === lessonId && s === step && typeof run === 'string' ? run : null;
+  } catch {
+    return null; // unreadable storage or not JSON: start the step afresh
+  }
 }
 
 function eventKey(e: ScheduledFault): string {

@@ -80,6 +80,12 @@ type FaultHook = (action: FaultAction, atMs: number) => void;
 export class SimRunner {
   config = $state.raw<UiConfig>(DEFAULT_CONFIG);
   playing = $state(false);
+  /**
+   * Paused, but the frame in progress has not finished yet: the clock and counters still show
+   * an earlier moment. The Play/Pause button keeps saying Pause until the page shows where the
+   * run stopped, so what it offers and what the page shows never disagree.
+   */
+  stopping = $state(false);
   speed = $state(1);
   /** The latest snapshot for the DOM views (null until the first simulation is built). */
   view = $state.raw<View | null>(null);
@@ -185,12 +191,17 @@ export class SimRunner {
 
   pause(): void {
     this.playing = false;
+    this.stopping = true;
     // Show where the run stopped once the frame in progress (if any) has finished.
-    this.whenIdle(() => this.publish(true));
+    this.whenIdle(() => {
+      this.publish(true);
+      this.stopping = false;
+    });
   }
 
   toggle(): void {
-    this.playing = !this.playing;
+    if (this.playing) this.pause();
+    else this.play();
   }
 
   setSpeed(s: number): void {
