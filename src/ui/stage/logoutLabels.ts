@@ -11,9 +11,11 @@ import type { Point, Rect } from './layout';
 /** How far right of the crowd's area a label may reach (the empty funnel before the balancer). */
 export const LABEL_SPILL = 40;
 
-export function labelBox(g: CrowdGrid, area: Rect, cell: Point, w: number, h: number, placed: readonly Rect[]): Rect | null {
+export function labelBox(g: CrowdGrid, area: Rect, stageWidth: number, cell: Point, w: number, h: number, placed: readonly Rect[]): Rect | null {
   const grid = { x0: g.x0, x1: g.x0 + g.cols * g.cell, y0: g.y0, y1: g.y0 + g.rows * g.cell };
-  const xMax = area.x + area.w + LABEL_SPILL;
+  // Into the funnel before the balancer, but never past the stage's right edge (on a phone the
+  // crowd spans the whole width).
+  const xMax = Math.min(area.x + area.w + LABEL_SPILL, stageWidth - 2);
   const top = area.y;
   const bottom = area.y + area.h - h;
   const free = (box: Rect) => !placed.some((b) => overlap(b, box));
