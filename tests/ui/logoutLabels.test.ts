@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { crowdGrid, cellCenter } from '../../src/ui/stage/crowd';
-import { labelBox, LABEL_SPILL } from '../../src/ui/stage/logoutLabels';
+import { labelBox, labelRoom } from '../../src/ui/stage/logoutLabels';
 import { stageLayout, type Rect } from '../../src/ui/stage/layout';
 
 /** "✕ user N logged out" labels must not cover the neighbours' cells nor leave the stage. */
 describe('logout labels', () => {
-  const inside = (r: Rect, outer: Rect, stageW: number) => r.x >= 0 && r.y >= outer.y && r.x + r.w <= Math.min(outer.x + outer.w + LABEL_SPILL, stageW) && r.y + r.h <= outer.y + outer.h;
+  const inside = (r: Rect, w: number, h: number) => r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
+  const apart = (a: Rect, b: Rect) => a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
 
   for (const [w, h, users] of [[880, 400, 30], [1300, 620, 100], [640, 300, 1000], [374, 500, 30]] as const) {
     it(`${users} users on a ${w}×${h} stage: beside the grid, clear of each other, inside`, () => {
@@ -16,11 +17,12 @@ describe('logout labels', () => {
       const p = { x: 0, y: 0 };
       for (const user of [0, 1, 2, Math.floor(users / 2), users - 1]) {
         cellCenter(g, user, p);
-        const box = labelBox(g, l.crowd, w, p, 150, 20, placed);
+        const box = labelBox(g, labelRoom(l), p, 150, 20, placed);
         if (!box) continue;
         const clear = box.x + box.w <= gridBox.x || box.x >= gridBox.x + gridBox.w || box.y + box.h <= gridBox.y || box.y >= gridBox.y + gridBox.h;
         expect(clear, 'not over the grid').toBe(true);
-        expect(inside(box, l.crowd, w), 'inside the stage').toBe(true);
+        expect(inside(box, w, h), 'inside the stage').toBe(true);
+        expect(apart(box, l.balancer), 'clear of the balancer').toBe(true);
         for (const b of placed) expect(box.y + box.h <= b.y || b.y + b.h <= box.y || box.x + box.w <= b.x || b.x + b.w <= box.x).toBe(true);
         placed.push(box);
       }
@@ -29,20 +31,24 @@ describe('logout labels', () => {
     });
   }
 
-  it('on a phone\'s stage (the crowd as wide as the stage) no label passes the right edge', () => {
+  it('on a phone\'s stage (the crowd as wide as the stage) labels go in the funnel below it, inside the stage', () => {
     const [w, h] = [382, 426];
     const l = stageLayout(w, h, 2);
     const g = crowdGrid(30, l.crowd);
+    const gridBox: Rect = { x: g.x0, y: g.y0, w: g.cols * g.cell, h: g.rows * g.cell };
     const p = { x: 0, y: 0 };
-    let drawn = 0;
-    for (let user = 0; user < 30; user++) {
+    const placed: Rect[] = [];
+    for (const user of [0, 9, 15, 29]) {
       cellCenter(g, user, p);
-      const box = labelBox(g, l.crowd, w, p, 150, 20, []);
+      const box = labelBox(g, labelRoom(l), p, 150, 20, placed);
+      // One band fits under the grid: the first two labels (left and right columns) get it.
+      if (placed.length < 2) expect(box, `room for user ${user + 1}`).not.toBeNull();
       if (!box) continue;
-      drawn++;
-      expect(box.x + box.w, `user ${user + 1}`).toBeLessThanOrEqual(w);
-      expect(box.x, `user ${user + 1}`).toBeGreaterThanOrEqual(0);
+      expect(inside(box!, w, h), `user ${user + 1} inside the stage`).toBe(true);
+      expect(apart(box!, gridBox), 'not over the grid').toBe(true);
+      expect(apart(box!, l.balancer), 'clear of the balancer').toBe(true);
+      for (const b of placed) expect(apart(box!, b)).toBe(true);
+      placed.push(box!);
     }
-    expect(drawn).toBeGreaterThan(0); // the band below the grid has room (others fall back to the cell's flash)
   });
 });

@@ -41,7 +41,7 @@ export function drawFlashes(ctx: CanvasRenderingContext2D, g: CrowdGrid, logouts
  * "✕ user 37 logged out" labels beside the crowd's grid with a leader line to the user's cell
  * (see {@link labelBox}). Returns the labels actually drawn (one with no room is dropped).
  */
-export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, area: Rect, stageWidth: number, labels: readonly LogoutMark[], now: number, font: string, labelMs: number): LogoutMark[] {
+export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, room: Rect, labels: readonly LogoutMark[], now: number, font: string, labelMs: number): LogoutMark[] {
   const p: Point = { x: 0, y: 0 };
   const color = OUTCOME_STYLE.logged_out.color;
   ctx.font = font;
@@ -57,7 +57,7 @@ export function drawLogoutLabels(ctx: CanvasRenderingContext2D, g: CrowdGrid, ar
     const text = `✕ user ${l.user + 1} logged out`;
     const w = ctx.measureText(text).width + 12;
     // Beside the grid, not over the neighbours' cells; none when there is no room.
-    const box = labelBox(g, area, stageWidth, p, w, h, placed);
+    const box = labelBox(g, room, p, w, h, placed);
     if (!box) continue;
     const { x, y } = box;
     placed.push(box);

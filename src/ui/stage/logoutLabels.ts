@@ -6,18 +6,29 @@
  * logouts).
  */
 import type { CrowdGrid } from './crowd';
-import type { Point, Rect } from './layout';
+import type { Point, Rect, StageLayout } from './layout';
 
 /** How far right of the crowd's area a label may reach (the empty funnel before the balancer). */
 export const LABEL_SPILL = 40;
 
-export function labelBox(g: CrowdGrid, area: Rect, stageWidth: number, cell: Point, w: number, h: number, placed: readonly Rect[]): Rect | null {
+/**
+ * Where labels may go: the crowd's area, plus the empty funnel between it and the balancer —
+ * to the right when the stage runs left to right, below it when it runs top to bottom (a
+ * phone) — and never past the stage's edges.
+ */
+export function labelRoom(l: StageLayout): Rect {
+  const c = l.crowd;
+  const below = l.balancer.y >= c.y + c.h; // the portrait stage: the balancer under the crowd
+  const right = below ? c.x + c.w : Math.min(c.x + c.w + LABEL_SPILL, l.balancer.x - 4);
+  const bottom = below ? l.balancer.y - 4 : c.y + c.h;
+  return { x: c.x, y: c.y, w: Math.min(right, l.width - 2) - c.x, h: Math.min(bottom, l.height - 2) - c.y };
+}
+
+export function labelBox(g: CrowdGrid, room: Rect, cell: Point, w: number, h: number, placed: readonly Rect[]): Rect | null {
   const grid = { x0: g.x0, x1: g.x0 + g.cols * g.cell, y0: g.y0, y1: g.y0 + g.rows * g.cell };
-  // Into the funnel before the balancer, but never past the stage's right edge (on a phone the
-  // crowd spans the whole width).
-  const xMax = Math.min(area.x + area.w + LABEL_SPILL, stageWidth - 2);
-  const top = area.y;
-  const bottom = area.y + area.h - h;
+  const xMax = room.x + room.w;
+  const top = room.y;
+  const bottom = room.y + room.h - h;
   const free = (box: Rect) => !placed.some((b) => overlap(b, box));
   // Beside the grid: the label's row follows the user's, shifted up or down if taken.
   const sides: number[] = [];
