@@ -54,7 +54,7 @@ export class Simulation {
     const root = new Rng(settings.seed);
     const names = laravelNames(settings.session.appName);
     // The file driver: each node reads its own (possibly older) copy, so remember one write per node.
-    const codec = new PayloadCodec(settings.session.driver === 'file' ? Math.min(settings.nodes.length, 4) : 1);
+    const codec = new PayloadCodec();
     const appRng = root.split('app');
     const w: World = {
       settings: structuredClone(settings),

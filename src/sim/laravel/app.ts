@@ -8,7 +8,7 @@ import { andThen, type Maybe } from '../maybe';
 import type { Rng } from '../rng';
 import { emptyPayload, NONE, type PayloadCodec, type SessionPayload } from './payload';
 import { AUTH_PAGES, CART, CHECKOUT, HOME, LOGIN, LOGOUT, isValidSessionId, type Method } from './routes';
-import type { SessionStore, StoreRequest } from '../session/store';
+import { placeOf, type SessionStore, type StoreRequest } from '../session/store';
 
 /** The parts of an HTTP request the app reads. */
 export interface AppRequest {
@@ -67,7 +67,7 @@ export class LaravelApp {
 
   /** The request after StartSession read `raw` for `id`: CSRF, auth and the controller. */
   private route(req: AppRequest, store: SessionStore, ctx: StoreRequest, id: string, raw: string | null): Maybe<Handled> {
-    const stored = raw === null ? null : this.codec.decode(id, raw);
+    const stored = raw === null ? null : this.codec.decode(id, raw, placeOf(store));
     // An unknown id is kept, with empty data and a fresh token: the user is silently a guest.
     const payload = stored ?? emptyPayload(this.rng.alnum(40));
     const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart, response: { status: 200, location: null, authenticated: false, pageToken: null } };
@@ -134,7 +134,7 @@ export class LaravelApp {
     for (const key of p.flashOld) if (key === 'status') p.status = null;
     p.flashOld = p.flashNew;
     p.flashNew = NONE;
-    return store.write(h.id, this.codec.encode(h.id, p), ctx);
+    return store.write(h.id, this.codec.encode(h.id, p, placeOf(store)), ctx);
   }
 
   private destroy(id: string, store: SessionStore, ctx: StoreRequest): Maybe<void> {

@@ -123,10 +123,12 @@ function fromPhpArray(a: Record<string, unknown>): SessionPayload | null {
 
 /**
  * Serialises payloads to PHP and back. Parsing PHP costs ~5–11 µs, so the codec remembers, per
- * session id, the last string(s) it wrote and the payload behind each: when a store hands
- * back one of those very strings (the latest, or an older copy a node's own disk still holds),
- * the payload is known without parsing. `decode(encode(p))` equals `p` (tested), so a hit
- * answers exactly what a parse would. Anything else (a value typed into redis-cli) is parsed.
+ * store and session id, the last string it wrote there and the payload behind it: when a store
+ * hands back that very string, the payload is known without parsing. Per store, because with
+ * the file driver each node's disk holds its own copy, often older than the latest write
+ * elsewhere (a user sent back and forth between nodes keeps the same id). `decode(encode(p))`
+ * equals `p` (tested), so a hit answers exactly what a parse would. Anything else (a value typed
+ * into redis-cli) is parsed.
  */
 const MEMO_LIMIT = 20_000;
 
@@ -135,35 +137,27 @@ interface Written {
   payload: SessionPayload;
 }
 
+/** The store of callers that do not say which (tests, one-store uses). */
+const ANY_STORE = {};
+
 export class PayloadCodec {
-  /** Per session id, the latest writes, newest first. */
-  private readonly memo = new Map<string, Written[]>();
+  /** Per store, per session id: the latest write there. */
+  private readonly memo = new Map<object, Map<string, Written>>();
 
-  /**
-   * @param versions writes kept per session: 1 where every node reads the latest (Redis), a few
-   *   where each node keeps its own, older copy (the file driver: one per node).
-   */
-  constructor(private readonly versions = 1) {}
-
-  /** Serialize a finished request's payload. The codec keeps `p`: the caller must not change it afterwards. */
-  encode(id: string, p: SessionPayload): string {
+  /** Serialize a finished request's payload for `store`. The codec keeps `p`: the caller must not change it afterwards. */
+  encode(id: string, p: SessionPayload, store: object = ANY_STORE): string {
     const text = serializePayload(p);
-    let versions = this.memo.get(id);
-    if (versions === undefined) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear(); // only a cache: clearing costs parses, not correctness
-      this.memo.set(id, (versions = []));
-    }
-    if (versions.length >= this.versions) versions.pop();
-    versions.unshift({ text, payload: p });
+    let written = this.memo.get(store);
+    if (written === undefined) this.memo.set(store, (written = new Map()));
+    else if (written.size >= MEMO_LIMIT && !written.has(id)) written.clear(); // only a cache: clearing costs parses, not correctness
+    written.set(id, { text, payload: p });
     return text;
   }
 
-  /** Parse a stored payload; null if it is not a session array (a corrupted or foreign value). */
-  decode(id: string, text: string): SessionPayload | null {
-    const versions = this.memo.get(id);
-    if (versions !== undefined) {
-      for (const v of versions) if (v.text === text) return clonePayload(v.payload);
-    }
+  /** Parse a payload read from `store`; null if it is not a session array (a corrupted or foreign value). */
+  decode(id: string, text: string, store: object = ANY_STORE): SessionPayload | null {
+    const w = this.memo.get(store)?.get(id);
+    if (w !== undefined && w.text === text) return clonePayload(w.payload);
     try {
       const value: unknown = phpUnserialize(text);
       return value && typeof value === 'object' ? fromPhpArray(value as Record<string, unknown>) : null;
@@ -174,7 +168,7 @@ export class PayloadCodec {
 
   /** The session is gone from every store that could hold it. */
   forget(id: string): void {
-    this.memo.delete(id);
+    for (const written of this.memo.values()) written.delete(id);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { rescue, type Maybe } from '../maybe';
 import { RedisConnectionError } from '../redis/errors';
-import type { SessionStore, StoreRequest } from './store';
+import { placeOf, type SessionStore, type StoreRequest } from './store';
 
 /**
  * Falls back on a refused connection only. A silent Redis (black hole, partition) still hangs
@@ -17,6 +17,11 @@ const refused = (err: unknown): boolean => err instanceof RedisConnectionError;
 
 export class FallbackStore implements SessionStore {
   constructor(private readonly primary: SessionStore, private readonly local: SessionStore) {}
+
+  /** Mostly Redis: a read from the node's own disk is parsed (the codec checks the text). */
+  get place(): object {
+    return placeOf(this.primary);
+  }
 
   read(id: string, req: StoreRequest): Maybe<string | null> {
     return rescue(() => this.primary.read(id, req), refused, () => this.local.read(id, req));

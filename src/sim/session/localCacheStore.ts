@@ -5,7 +5,7 @@
  * node serves a stale copy after the user was elsewhere — and writes the stale copy back.
  */
 import { andThen, type Maybe } from '../maybe';
-import type { SessionStore, StoreRequest } from './store';
+import { placeOf, type SessionStore, type StoreRequest } from './store';
 
 /** How long a node trusts its copy, virtual ms. */
 export const LOCAL_CACHE_TTL_MS = 60_000;
@@ -14,6 +14,10 @@ export class LocalCacheStore implements SessionStore {
   private readonly copies = new Map<string, { text: string; at: number }>();
 
   constructor(private readonly shared: SessionStore) {}
+
+  get place(): object {
+    return placeOf(this.shared);
+  }
 
   read(id: string, req: StoreRequest): Maybe<string | null> {
     const c = this.copies.get(id);

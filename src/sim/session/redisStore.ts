@@ -69,6 +69,11 @@ export class RedisSessionStore implements SessionStore {
    */
   constructor(private readonly redis: SessionRedis, private readonly keys: SessionKeys, private readonly lifetimeMin: number) {}
 
+  /** Every node's store reads the same keys. */
+  get place(): object {
+    return this.keys;
+  }
+
   read(id: string, req: StoreRequest): Maybe<string | null> {
     const e = this.keys.entry(id);
     const value = this.redis.get(e.key, req.client);

@@ -22,4 +22,14 @@ export interface SessionStore {
   write(id: string, data: string, req: StoreRequest): Promise<void> | void;
   /** `destroy($id)`: `migrate(true)` and `invalidate()` call it for the old id. */
   destroy(id: string, req: StoreRequest): Promise<void> | void;
+  /**
+   * Where the data lives, when several store objects share it (every node's Redis store reads
+   * the same keys): the payload codec remembers its last write per place. Absent: the store itself.
+   */
+  readonly place?: object;
+}
+
+/** The place a store's data lives (see {@link SessionStore.place}). */
+export function placeOf(store: SessionStore): object {
+  return store.place ?? store;
 }
