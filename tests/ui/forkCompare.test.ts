@@ -109,3 +109,16 @@ describe('measuring the pair', () => {
     expect(a.requests).toBeGreaterThan(0);
   });
 });
+
+describe('the end moment', () => {
+  it('is in whole seconds, as the timeline shows the latest moment, and after anything done', () => {
+    const s = new RunSession(newRun(settings('file')));
+    s.record({ kind: 'fault', t: 12_500, action: { kind: 'crash', node: 'node-2' } });
+    s.reached(61_730);
+    s.record({ kind: 'fault', t: 5_000, action: { kind: 'redis-down' } });
+    expect(forkEndMs(forkPairOf(s)!)).toBe(61_000);
+    const late = new RunSession({ settings: settings('file'), interventions: [{ kind: 'users', t: 70_400, n: 5 }] }, 20_000);
+    late.record({ kind: 'users', t: 10_000, n: 50 });
+    expect(forkEndMs(forkPairOf(late)!)).toBe(71_000);
+  });
+});

@@ -32,10 +32,14 @@ export function forkPairOf(s: { readonly run: RunLog; readonly latestMs: number;
   };
 }
 
-/** The latest moment either run reached (or holds something done at): both are measured to it by default. */
+/**
+ * The latest moment either run reached, in whole seconds as the timeline shows it (or the
+ * second after the last thing done in either): both are measured to it by default.
+ */
 export function forkEndMs(p: ForkPair): number {
-  const last = (r: RunLog) => r.interventions.at(-1)?.t ?? 0;
-  return Math.max(p.before.latestMs, p.after.latestMs, last(p.before.run), last(p.after.run), p.fork.atMs + 1000);
+  const last = (r: RunLog) => Math.ceil((r.interventions.at(-1)?.t ?? 0) / 1000) * 1000;
+  const reached = Math.floor(Math.max(p.before.latestMs, p.after.latestMs) / 1000) * 1000;
+  return Math.max(reached, last(p.before.run), last(p.after.run), Math.floor(p.fork.atMs / 1000) * 1000 + 1000);
 }
 
 export interface EndChoice {
