@@ -59,7 +59,7 @@ test('the discarded future is a row beside what you changed, measured the same w
   await page.getByRole('button', { name: 'Compare set-ups…' }).click();
   await expect(dialog).toBeVisible();
   const fork = dialog.getByRole('region', { name: 'Your change beside the run you discarded' });
-  const table = fork.getByRole('region', { name: 'Your change and the run you discarded' }).getByRole('table', { name: new RegExp(`Both runs from 09:00:00 to ${clockOf(latest)} \\(the latest moment either run reached\\): seed 1, 100 users`) });
+  const table = fork.getByRole('region', { name: 'Your change and the run you discarded' }).getByRole('table', { name: new RegExp(`Both runs replayed from 09:00:00 to ${clockOf(latest)} \\(the latest moment either run reached\\) and measured like the set-ups below: seed 1, 100 users`) });
   await expect(table).toBeVisible();
   const before = table.getByRole('row', { name: /^Before your change \(discarded at 09:01:00\)/ });
   const after = table.getByRole('row', { name: /^What you changed/ });
