@@ -102,7 +102,10 @@ export class RunSession {
   reconfigure(settings: SimSettings, atMs: number): Fork {
     const fork = this.save({ atMs, discardedMs: Math.max(0, this.latest - atMs), settings: true });
     const next = { ...structuredClone(settings), users: this.current.settings.users };
-    this.current = { settings: next, interventions: forkAt(this.current, atMs).run.interventions };
+    // A fault on a node the new cluster does not have is dropped (as a link naming it would be).
+    const kept = forkAt(this.current, atMs).run.interventions
+      .filter((iv) => iv.kind !== 'fault' || !('node' in iv.action) || next.nodes.some((n) => 'node' in iv.action && n.name === iv.action.node));
+    this.current = { settings: next, interventions: kept };
     this.latest = 0;
     this.perSec = [];
     return fork;

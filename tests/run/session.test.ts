@@ -76,3 +76,15 @@ describe('RunSession: a settings change in the past', () => {
     expect(opened.inPast(20_000)).toBe(true);
   });
 });
+
+describe('RunSession: a settings fork to fewer nodes', () => {
+  it('drops the faults on nodes the new cluster does not have', () => {
+    const three = { ...defaultSettings(), nodes: [...defaultSettings().nodes, { ...defaultSettings().nodes[1]!, name: 'node-3' }] };
+    const s = new RunSession(newRun(three));
+    s.record({ kind: 'fault', t: 10_000, action: { kind: 'crash', node: 'node-3' } });
+    s.record({ kind: 'fault', t: 20_000, action: { kind: 'crash', node: 'node-2' } });
+    s.reached(60_000);
+    s.reconfigure(defaultSettings(), 30_000);
+    expect(s.run.interventions).toEqual([{ kind: 'fault', t: 20_000, action: { kind: 'crash', node: 'node-2' } }]);
+  });
+});

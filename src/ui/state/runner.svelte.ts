@@ -452,6 +452,11 @@ export class SimRunner {
    * replayed to it; Undo brings the old run back. Otherwise a new run starts at 0 s.
    */
   private restart(words: string): void {
+    // A seek in flight: decide once the moment it goes to is shown.
+    if (this.seekBusy) {
+      this.pending.push(() => this.restart(words));
+      return;
+    }
     const what = words ? `: ${words}` : ' (config files)';
     const s = this.session;
     const at = this.sim?.now;
