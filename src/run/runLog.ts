@@ -3,7 +3,7 @@
  * did to it. The engine is deterministic, so replaying the list onto a fresh simulation gives
  * the same state at every moment — which is what the timeline, forks, links and run files use.
  */
-import type { FaultAction, SimSettings } from '../sim/types';
+import type { FaultAction, ScheduledFault, SimSettings } from '../sim/types';
 import type { Intervention } from './schema';
 
 export type { Intervention } from './schema';
@@ -36,6 +36,11 @@ export function forkAt(run: RunLog, tMs: number): { run: RunLog; discarded: Inte
 /** The interventions in (fromMs, toMs]. */
 export function interventionsBetween(run: RunLog, fromMs: number, toMs: number): Intervention[] {
   return run.interventions.filter((iv) => iv.t > fromMs && iv.t <= toMs);
+}
+
+/** The run's faults, at their times (the compare view replays them through the course's set-ups). */
+export function faultsOf(run: RunLog): ScheduledFault[] {
+  return run.interventions.flatMap((iv) => (iv.kind === 'fault' ? [{ atSec: Math.round(iv.t) / 1000, action: structuredClone(iv.action) }] : []));
 }
 
 /** A short label for the timeline and the feed ("crash node-2", "users → 500", "redis-cli: DEL …"). */

@@ -4,6 +4,7 @@
  * changing something starts a new future from there; the discarded one is kept for Undo.
  * Plain data, no UI: the runner owns the simulation, this owns what the run *is*.
  */
+import type { SimSettings } from '../sim/types';
 import { forkAt, withIntervention, type RunLog } from './runLog';
 import type { Intervention } from './schema';
 
@@ -12,12 +13,22 @@ export interface Fork {
   atMs: number;
   /** How much of the old future was discarded, virtual ms. */
   discardedMs: number;
+  /** The settings changed: the new run replays from 0 s with them (the engine builds a cluster once). */
+  settings?: true;
 }
 
 interface Saved {
   run: RunLog;
   latestMs: number;
   logouts: number[];
+  fork: Fork;
+}
+
+/** The run a fork discarded, and how far it had gone (what *Compare set-ups…* measures it to). */
+export interface Discarded {
+  fork: Fork;
+  run: RunLog;
+  latestMs: number;
 }
 
 export class RunSession {
@@ -65,14 +76,43 @@ export class RunSession {
    */
   record(iv: Intervention): Fork | null {
     let fork: Fork | null = null;
-    if (iv.t < this.latest || this.current.interventions.some((x) => x.t > iv.t)) {
-      this.undo = { run: this.current, latestMs: this.latest, logouts: this.perSec };
-      fork = { atMs: iv.t, discardedMs: this.latest - iv.t };
+    if (this.inPast(iv.t)) {
+      fork = this.save({ atMs: iv.t, discardedMs: this.latest - iv.t });
       this.current = forkAt(this.current, iv.t).run;
       this.latest = iv.t;
       this.perSec = this.perSec.slice(0, Math.floor(iv.t / 1000));
     }
     this.current = withIntervention(this.current, iv);
+    return fork;
+  }
+
+  /** Whether `tMs` is in the past of the run: before the latest moment, or before something done later. */
+  inPast(tMs: number): boolean {
+    return tMs < this.latest || this.current.interventions.some((x) => x.t > tMs);
+  }
+
+  /**
+   * Settings that rebuild the cluster changed while looking at `atMs` in the past. The cluster
+   * cannot change its driver or balancer mid-run, so the new run has the new settings from 0 s
+   * and keeps what was done up to `atMs`; the old run is kept for {@link undoFork}. The user
+   * count is part of what was done (its changes are interventions), so the new run starts with
+   * the old one's. The caller replays the new run to `atMs` (its logouts count again: the new
+   * run's past is not the old one's).
+   */
+  reconfigure(settings: SimSettings, atMs: number): Fork {
+    const fork = this.save({ atMs, discardedMs: Math.max(0, this.latest - atMs), settings: true });
+    const next = { ...structuredClone(settings), users: this.current.settings.users };
+    // A fault on a node the new cluster does not have is dropped (as a link naming it would be).
+    const kept = forkAt(this.current, atMs).run.interventions
+      .filter((iv) => iv.kind !== 'fault' || !('node' in iv.action) || next.nodes.some((n) => 'node' in iv.action && n.name === iv.action.node));
+    this.current = { settings: next, interventions: kept };
+    this.latest = 0;
+    this.perSec = [];
+    return fork;
+  }
+
+  private save(fork: Fork): Fork {
+    this.undo = { run: this.current, latestMs: this.latest, logouts: this.perSec, fork };
     return fork;
   }
 
@@ -84,6 +124,12 @@ export class RunSession {
   /** The future a fork discarded (for *Compare set-ups…*: "before" vs "what you changed"). */
   get discarded(): RunLog | null {
     return this.undo?.run ?? null;
+  }
+
+  /** The last fork, the run it discarded and the latest moment that run had reached (null: nothing to undo). */
+  get lastFork(): Discarded | null {
+    const u = this.undo;
+    return u ? { fork: u.fork, run: u.run, latestMs: u.latestMs } : null;
   }
 
   /** Bring the discarded future back (and forget the fork's). Returns false if there is none. */

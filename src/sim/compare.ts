@@ -68,22 +68,36 @@ export async function compareSetups(base: SimSettings, setups: readonly Setup[])
     settings.balancer = { ...defaultBalancer(setup.balancer), flavor: base.balancer.flavor };
     const sim = await Simulation.create(settings, { traceLimit: 0 });
     await sim.run();
-    const s = summarize(sim);
+    rows.push(measure(sim, setup));
     sim.dispose();
-    const served = Object.values(s.perNode);
-    const fair = s.requests / Math.max(1, served.length);
-    const fiveXX = Object.entries(s.statuses).filter(([code]) => code.startsWith('5')).reduce((n, [, v]) => n + v, 0);
-    rows.push({
-      ...setup,
-      requests: s.requests,
-      logouts: s.logouts,
-      csrfMismatches: s.statuses['419'] ?? 0,
-      serverErrors: fiveXX,
-      lostUpdates: s.outcomes.lost_update,
-      redisCommands: s.redis?.commands ?? 0,
-      p95Ms: s.latencyMs.p95,
-      imbalance: fair === 0 ? 0 : Math.round((Math.max(...served) / fair) * 100) / 100,
-    });
   }
   return rows;
+}
+
+/** The set-up a simulation runs (its driver and balancer), under a label of the caller's. */
+export function setupOf(settings: Readonly<SimSettings>, label: string): Setup {
+  const s = settings.session;
+  return { label, driver: s.driver, balancer: settings.balancer.strategy, ...(s.driver === 'database' ? { dbConnection: s.dbConnection ?? 'sqlite' } : {}) };
+}
+
+/**
+ * The compare table's figures for a simulation at the moment it stopped (0..now). Every row of
+ * every comparison — the course's set-ups and a fork's two runs alike — is measured here.
+ */
+export function measure(sim: Simulation, setup: Setup): CompareRow {
+  const s = summarize(sim);
+  const served = Object.values(s.perNode);
+  const fair = s.requests / Math.max(1, served.length);
+  const fiveXX = Object.entries(s.statuses).filter(([code]) => code.startsWith('5')).reduce((n, [, v]) => n + v, 0);
+  return {
+    ...setup,
+    requests: s.requests,
+    logouts: s.logouts,
+    csrfMismatches: s.statuses['419'] ?? 0,
+    serverErrors: fiveXX,
+    lostUpdates: s.outcomes.lost_update,
+    redisCommands: s.redis?.commands ?? 0,
+    p95Ms: s.latencyMs.p95,
+    imbalance: fair === 0 ? 0 : Math.round((Math.max(...served) / fair) * 100) / 100,
+  };
 }

@@ -58,3 +58,11 @@ export async function openEditor(page: Page, tab: '.env' | 'nginx' | 'HAProxy', 
   await expect(editor).toBeVisible();
   return { editor, panel };
 }
+
+/** Serious or critical axe-core violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -40,3 +40,51 @@ describe('RunSession: the timeline of one run', () => {
     expect(s.logoutsPerSec[5]).toBe(1);
   });
 });
+
+describe('RunSession: a settings change in the past', () => {
+  it('starts the new settings from 0 s with what was done until then; Undo brings the old run back', () => {
+    const before = defaultSettings();
+    before.users = 40;
+    const s = new RunSession(newRun(before));
+    s.record({ kind: 'users', t: 20_000, n: 80 });
+    s.record({ kind: 'fault', t: 90_000, action: { kind: 'crash', node: 'node-2' } });
+    s.reached(180_000);
+    s.logout(150_000, 0);
+    const redis = { ...defaultSettings(), users: 80, session: { ...defaultSettings().session, driver: 'redis' as const } };
+    const fork = s.reconfigure(redis, 60_000);
+    expect(fork).toEqual({ atMs: 60_000, discardedMs: 120_000, settings: true });
+    // The user count is what the run did, not a setting: the new run starts with the old one's 40.
+    expect(s.run.settings.users).toBe(40);
+    expect(s.run.settings.session.driver).toBe('redis');
+    expect(s.run.interventions).toEqual([{ kind: 'users', t: 20_000, n: 80 }]);
+    expect(s.latestMs).toBe(0);
+    expect(s.logoutsPerSec).toEqual([]);
+    expect(s.lastFork).toEqual({ fork, run: { settings: before, interventions: [{ kind: 'users', t: 20_000, n: 80 }, { kind: 'fault', t: 90_000, action: { kind: 'crash', node: 'node-2' } }] }, latestMs: 180_000 });
+    expect(s.undoFork()).toBe(true);
+    expect(s.run.settings.session.driver).toBe('file');
+    expect(s.latestMs).toBe(180_000);
+    expect(s.lastFork).toBeNull();
+  });
+
+  it('the past is before the latest moment, or before something done later', () => {
+    const s = new RunSession(newRun(defaultSettings()));
+    expect(s.inPast(0)).toBe(false);
+    s.reached(30_000);
+    expect(s.inPast(29_000)).toBe(true);
+    expect(s.inPast(30_000)).toBe(false);
+    const opened = new RunSession({ settings: defaultSettings(), interventions: [{ kind: 'fault', t: 50_000, action: { kind: 'redis-down' } }] }, 10_000);
+    expect(opened.inPast(20_000)).toBe(true);
+  });
+});
+
+describe('RunSession: a settings fork to fewer nodes', () => {
+  it('drops the faults on nodes the new cluster does not have', () => {
+    const three = { ...defaultSettings(), nodes: [...defaultSettings().nodes, { ...defaultSettings().nodes[1]!, name: 'node-3' }] };
+    const s = new RunSession(newRun(three));
+    s.record({ kind: 'fault', t: 10_000, action: { kind: 'crash', node: 'node-3' } });
+    s.record({ kind: 'fault', t: 20_000, action: { kind: 'crash', node: 'node-2' } });
+    s.reached(60_000);
+    s.reconfigure(defaultSettings(), 30_000);
+    expect(s.run.interventions).toEqual([{ kind: 'fault', t: 20_000, action: { kind: 'crash', node: 'node-2' } }]);
+  });
+});

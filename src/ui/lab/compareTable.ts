@@ -4,7 +4,7 @@
  * measured columns, and the loop that runs one set-up at a time and yields to the browser in
  * between (each run blocks the main thread for a fraction of a second).
  */
-import type { CompareRow, Setup } from '../../sim/compare';
+import { LARAVEL12_TABLE, type CompareRow, type Setup } from '../../sim/compare';
 import type { FaultAction, ScheduledFault, SimSettings } from '../../sim/types';
 import { count } from '../format';
 
@@ -17,6 +17,12 @@ export const COURSE_CLAIMS: Readonly<Record<string, { performance: string; compl
   'Database driver (SQLite)': null,
   'Database driver (MySQL)': null,
 };
+
+/** The course's words for a set-up with this driver and balancer (null: not a row of the course's table). */
+export function courseClaimFor(s: Pick<Setup, 'driver' | 'balancer' | 'dbConnection'>): (typeof COURSE_CLAIMS)[string] {
+  const row = LARAVEL12_TABLE.find((r) => r.driver === s.driver && r.balancer === s.balancer && (s.driver !== 'database' || r.dbConnection === s.dbConnection));
+  return row ? (COURSE_CLAIMS[row.label] ?? null) : null;
+}
 
 export const DURATIONS = [60, 150, 300, 600] as const;
 export const DEFAULT_DURATION = 300;
@@ -82,35 +88,49 @@ export function p95Words(ms: number): string {
 }
 
 export interface CompareProgress {
-  /** Set-ups finished. */
+  /** Runs finished. */
   done: number;
   total: number;
   /** The one running now (null when finished). */
-  current: Setup | null;
+  current: { label: string } | null;
   rows: CompareRow[];
 }
 
-export interface RunDeps {
-  /** Runs set-ups on the base settings (the engine's `compareSetups`). */
-  compare: (base: SimSettings, setups: readonly Setup[]) => Promise<CompareRow[]>;
+/** What the loop needs from its caller: a way to let the browser paint, progress, cancelling. */
+export interface LoopDeps {
   /** Lets the browser paint (and take input) before the next blocking run. */
   yieldToBrowser: () => Promise<void>;
   onProgress: (p: CompareProgress) => void;
-  /** True once the caller gave up (dialog closed, run restarted): stop before the next set-up. */
+  /** True once the caller gave up (dialog closed, run restarted): stop before the next run. */
   cancelled: () => boolean;
 }
 
+export interface RunDeps extends LoopDeps {
+  /** Runs set-ups on the base settings (the engine's `compareSetups`). */
+  compare: (base: SimSettings, setups: readonly Setup[]) => Promise<CompareRow[]>;
+}
+
 /** Run the set-ups one after another. Returns the rows, or null if cancelled. */
-export async function runComparison(base: SimSettings, setups: readonly Setup[], deps: RunDeps): Promise<CompareRow[] | null> {
+export function runComparison(base: SimSettings, setups: readonly Setup[], deps: RunDeps): Promise<CompareRow[] | null> {
+  return runEach(setups, async (setup) => (await deps.compare(base, [setup]))[0], deps);
+}
+
+/**
+ * Measure jobs (set-ups, or whole runs) one after another, yielding before each. Returns the
+ * rows, or null if cancelled.
+ */
+export async function runEach<J extends { label: string }>(
+  jobs: readonly J[], measureOne: (job: J) => Promise<CompareRow | undefined>, deps: LoopDeps,
+): Promise<CompareRow[] | null> {
   const rows: CompareRow[] = [];
-  for (const setup of setups) {
-    deps.onProgress({ done: rows.length, total: setups.length, current: setup, rows: [...rows] });
+  for (const job of jobs) {
+    deps.onProgress({ done: rows.length, total: jobs.length, current: { label: job.label }, rows: [...rows] });
     await deps.yieldToBrowser();
     if (deps.cancelled()) return null;
-    const [row] = await deps.compare(base, [setup]);
+    const row = await measureOne(job);
     if (deps.cancelled()) return null;
     if (row) rows.push(row);
   }
-  deps.onProgress({ done: rows.length, total: setups.length, current: null, rows: [...rows] });
+  deps.onProgress({ done: rows.length, total: jobs.length, current: null, rows: [...rows] });
   return rows;
 }

@@ -1,17 +1,14 @@
 /**
  * The compare view's runs, off the page's main thread: each set-up is a whole simulation
  * (seconds at 10,000 users) that cannot be interrupted, so in the page it froze everything. The
- * worker runs the same loop (`runComparison` over the engine's `compareSetups`) and posts its
- * progress; the page stays responsive and cancelling terminates the worker at once.
+ * worker runs the same loop (`runRequest`: the course's set-ups, or a fork's two runs) and posts
+ * its progress; the page stays responsive and cancelling terminates the worker at once.
  */
-import { compareSetups, type CompareRow, type Setup } from '../../sim/compare';
-import type { SimSettings } from '../../sim/types';
-import { runComparison, type CompareProgress } from './compareTable';
+import type { CompareRow } from '../../sim/compare';
+import type { CompareProgress } from './compareTable';
+import { runRequest, type CompareRequest } from './compareRequest';
 
-export interface CompareRequest {
-  base: SimSettings;
-  setups: readonly Setup[];
-}
+export type { CompareRequest } from './compareRequest';
 
 export type CompareReply =
   | { kind: 'progress'; progress: CompareProgress }
@@ -25,9 +22,7 @@ export type CompareReply =
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CompareRequest>) => void) | null; postMessage(m: CompareReply): void };
 
 scope.onmessage = (e) => {
-  const { base, setups } = e.data;
-  runComparison(base, setups, {
-    compare: compareSetups,
+  runRequest(e.data, {
     yieldToBrowser: () => Promise.resolve(),
     cancelled: () => false,
     onProgress: (progress) => scope.postMessage({ kind: 'progress', progress }),

@@ -1,13 +1,16 @@
 /**
- * One run of the compare view, as reactive state: progress while the set-ups run one after
- * another, then the rows. In the browser the runs happen in a Web Worker (compareWorker.ts), so
- * the page never blocks, even at 10,000 users; where there is no Worker they run here, yielding
- * to the browser between set-ups. The sequencing itself is `runComparison` (pure, unit-tested).
+ * One run of the compare view, as reactive state: progress while the set-ups (or a fork's two
+ * runs) run one after another, then the rows. In the browser the runs happen in a Web Worker
+ * (compareWorker.ts), so the page never blocks, even at 10,000 users; where there is no Worker
+ * they run here, yielding to the browser between runs. The sequencing itself is `runEach`
+ * (pure, unit-tested).
  */
-import { compareSetups, LARAVEL12_TABLE, type CompareRow, type Setup } from '../../sim/compare';
+import { LARAVEL12_TABLE, type CompareRow, type Setup } from '../../sim/compare';
 import type { SimSettings } from '../../sim/types';
-import { runComparison, type CompareProgress } from './compareTable';
-import type { CompareReply, CompareRequest } from './compareWorker';
+import type { RunSpec } from '../../run/measureRun';
+import type { CompareProgress } from './compareTable';
+import { runRequest, type CompareRequest } from './compareRequest';
+import type { CompareReply } from './compareWorker';
 
 /** Two animation frames and a task: the browser has painted the progress before the next run blocks it. */
 function nextPaint(): Promise<void> {
@@ -18,7 +21,7 @@ export class Comparison {
   status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
   done = $state(0);
   total = $state(0);
-  current = $state.raw<Setup | null>(null);
+  current = $state.raw<{ label: string } | null>(null);
   rows = $state.raw<CompareRow[]>([]);
   error = $state<string | null>(null);
   /** The settings the rows were measured with. */
@@ -30,14 +33,25 @@ export class Comparison {
 
   constructor(readonly setups: readonly Setup[] = LARAVEL12_TABLE) {}
 
-  async run(base: SimSettings): Promise<void> {
+  /** Measure the course's set-ups on these settings. */
+  run(base: SimSettings): Promise<void> {
+    this.base = base;
+    return this.measure({ kind: 'setups', base, setups: [...this.setups] }, this.setups.length);
+  }
+
+  /** Measure whole runs, each replayed to its end moment (a fork's "before" and "after"). */
+  runRuns(runs: readonly RunSpec[]): Promise<void> {
+    this.base = null;
+    return this.measure({ kind: 'runs', runs: [...runs] }, runs.length);
+  }
+
+  private async measure(request: CompareRequest, total: number): Promise<void> {
     const gen = ++this.gen;
     this.status = 'running';
     this.error = null;
-    this.base = base;
     this.rows = [];
     this.done = 0;
-    this.total = this.setups.length;
+    this.total = total;
     const t0 = performance.now();
     const onProgress = (p: CompareProgress) => {
       if (gen !== this.gen) return;
@@ -47,8 +61,8 @@ export class Comparison {
     };
     try {
       const rows = typeof Worker === 'undefined' || !__WORKERS__
-        ? await runComparison(base, this.setups, { compare: compareSetups, yieldToBrowser: nextPaint, cancelled: () => gen !== this.gen, onProgress })
-        : await this.inWorker(base, onProgress);
+        ? await runRequest(request, { yieldToBrowser: nextPaint, cancelled: () => gen !== this.gen, onProgress })
+        : await this.inWorker(request, onProgress);
       if (gen !== this.gen || !rows) return;
       this.rows = rows;
       this.elapsedMs = performance.now() - t0;
@@ -60,8 +74,8 @@ export class Comparison {
     }
   }
 
-  /** Run the set-ups in a fresh worker; resolves null if cancelled (the worker is terminated). */
-  private inWorker(base: SimSettings, onProgress: (p: CompareProgress) => void): Promise<CompareRow[] | null> {
+  /** Run the request in a fresh worker; resolves null if cancelled (the worker is terminated). */
+  private inWorker(request: CompareRequest, onProgress: (p: CompareProgress) => void): Promise<CompareRow[] | null> {
     this.stopWorker();
     // Vite's worker pattern (a plain URL, not state): `new URL(…, import.meta.url)` inline.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -80,9 +94,8 @@ export class Comparison {
         else { finish(); reject(new Error(m.message)); }
       };
       worker.onerror = (e) => { finish(); reject(new Error(e.message || 'the comparison worker failed to start')); };
-      // Settings are plain data (structured clone): what the page shows is what the worker runs.
-      const request: CompareRequest = { base: $state.snapshot(base) as SimSettings, setups: [...this.setups] };
-      worker.postMessage(request);
+      // Settings and runs are plain data (structured clone): what the page shows is what the worker runs.
+      worker.postMessage($state.snapshot(request) as CompareRequest);
       this.cancelWorker = () => resolve(null);
     });
   }

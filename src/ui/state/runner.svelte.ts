@@ -8,7 +8,7 @@
 import { flushSync } from 'svelte';
 import { Simulation } from '../../sim/simulation';
 import { advance as advanceRun } from '../../run/replay';
-import { interventionLabel, newRun } from '../../run/runLog';
+import { faultsOf, interventionLabel, newRun } from '../../run/runLog';
 import { MAX_CONSOLE_LINE, type Intervention } from '../../run/schema';
 import { runRedisCli, type RedisCliResult } from '../../console/redisCli';
 import { RunSession } from '../../run/session';
@@ -21,6 +21,7 @@ import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { RunningTotals } from '../metrics/chartData';
 import { outcomeCode } from '../outcomes';
 import { packetDuration, PacketPool } from '../stage/packets';
+import { forkPairOf, type ForkPair } from '../lab/forkPair';
 import { configOf, DEFAULT_CONFIG, describeChange, needsReset, settingsFor, withConfig, type UiConfig } from './config';
 import { UserMarks } from './marks';
 import { buildView, nodeDetail, sessionOwners, userDetail, type NodeDetail, type UserDetail, type View } from './view';
@@ -127,8 +128,8 @@ export class SimRunner {
   /** The full settings the next rebuild uses (the controls show a few of them: {@link config}). */
   private settings = $state.raw<SimSettings>(settingsFor(DEFAULT_CONFIG));
   /**
-   * Faults triggered live in this run (buttons, lessons), at their virtual time: with the
-   * settings' scheduled events they replay the run (the compare view uses them).
+   * The faults done in the run shown (buttons, lessons, an opened link), at their virtual time:
+   * with the settings' scheduled events they replay the run (the compare view uses them).
    */
   faultLog = $state.raw<ScheduledFault[]>([]);
   /** Virtual ms when the current Redis began failing over (Sentinel), for the countdown. */
@@ -259,10 +260,22 @@ export class SimRunner {
   undoFork(): void {
     const s = this.session;
     const at = this.sim?.now ?? 0;
+    const settingsFork = s?.lastFork?.fork.settings === true;
     if (!s || !s.undoFork()) return;
-    this.note('info', `Undo: the discarded future is back (the run reaches ${clock(s.latestMs)})`);
     this.publishTimeline();
-    this.seekTo(at);
+    // A settings fork ran other settings: the controls go back to the restored run's.
+    if (settingsFork) this.useSettings(s.run.settings);
+    // Replayed afresh: the simulation shown is the discarded future's, not the fork's state at `at`.
+    void this.seekImpl(at, true).then(() => {
+      if (this.session !== s) return;
+      if (settingsFork) this.syncUsers();
+      this.note('info', `Undo: the discarded future is back (the run reaches ${clock(s.latestMs)})`);
+    });
+  }
+
+  /** The run shown and the future the last fork discarded, for *Compare set-ups…* (null: no fork to undo). */
+  forkPair(): ForkPair | null {
+    return this.session ? forkPairOf(this.session) : null;
   }
 
   /** Open a run (a link, a run file, the embedding API): its settings, its interventions, paused at its moment. */
@@ -270,6 +283,7 @@ export class SimRunner {
     this.playing = false;
     this.settings = structuredClone(r.run.settings);
     this.config = configOf(r.run.settings);
+    this.indexNodes(r.run.settings);
     this.session = new RunSession(structuredClone(r.run));
     await this.seekImpl(r.atMs, true);
     for (const n of notices) this.note('warning', n);
@@ -366,6 +380,8 @@ export class SimRunner {
   private publishTimeline(): void {
     const s = this.session;
     if (!s) return;
+    // The faults of the run shown (a fork drops the discarded ones, Undo brings them back).
+    this.faultLog = faultsOf(s.run);
     this.timeline = {
       latestMs: s.latestMs,
       marks: s.run.interventions.map((iv) => ({ tMs: iv.t, label: interventionLabel(iv) })),
@@ -410,7 +426,7 @@ export class SimRunner {
     this.config = next;
     this.settings = withConfig(this.settings, next);
     if (needsReset(prev, next)) {
-      void this.rebuild(`settings changed: ${describeChange(prev, next)} — cluster restarted`);
+      this.restart(describeChange(prev, next));
       return;
     }
     this.whenIdle(async () => {
@@ -438,8 +454,57 @@ export class SimRunner {
     const prev = this.config;
     this.settings = { ...structuredClone(next), durationSec: Math.max(next.durationSec, 24 * 3600) };
     this.config = configOf(next);
-    const words = what ?? describeChange(prev, this.config);
-    void this.rebuild(`settings changed${words ? `: ${words}` : ' (config files)'} — cluster restarted`);
+    this.restart(what ?? describeChange(prev, this.config));
+  }
+
+  /**
+   * Settings that rebuild the cluster changed (`words` says which). Looking at the past, the run
+   * forks (docs/runs.md): the new settings from 0 s with what was done up to the moment shown,
+   * replayed to it; Undo brings the old run back. Otherwise a new run starts at 0 s.
+   */
+  private restart(words: string): void {
+    // A seek in flight: decide once the moment it goes to is shown.
+    if (this.seekBusy) {
+      this.pending.push(() => this.restart(words));
+      return;
+    }
+    const what = words ? `: ${words}` : ' (config files)';
+    const s = this.session;
+    const at = this.sim?.now;
+    if (!s || at === undefined || this.loading || !s.inPast(at)) {
+      void this.rebuild(`settings changed${what} — cluster restarted`);
+      return;
+    }
+    const fork = s.reconfigure(this.settings, at);
+    this.publishTimeline();
+    this.indexNodes(s.run.settings);
+    void this.seekImpl(at, true).then(() => {
+      if (this.session !== s) return;
+      this.syncUsers();
+      this.note('info', `forked at ${clock(at)} with settings changed${what} — the run replays from 0 s with the new settings and what you did until then; the later ${span(fork.discardedMs)} were discarded (Undo brings them back)`);
+    });
+  }
+
+  /** The controls show these settings (a run restored by Undo). */
+  private useSettings(settings: SimSettings): void {
+    this.settings = { ...structuredClone(settings), durationSec: Math.max(settings.durationSec, 24 * 3600) };
+    this.config = configOf(settings);
+    this.indexNodes(settings);
+  }
+
+  /** The Users control shows the count the simulation runs now (a replay may have changed it). */
+  private syncUsers(): void {
+    const n = this.sim?.settings.users;
+    if (n === undefined || n === this.config.users) return;
+    this.config = { ...this.config, users: n };
+    this.settings = { ...this.settings, users: n };
+  }
+
+  /** Packets find their node's column by name; a selected node that is gone is unselected. */
+  private indexNodes(settings: Readonly<SimSettings>): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
+    if (this.selection?.kind === 'node' && !this.nodeIndex.has(this.selection.name)) this.selection = null;
   }
 
   /** Trigger a fault now (between frames). An engine refusal shows in the feed as a warning. */
@@ -450,7 +515,6 @@ export class SimRunner {
       if (err) this.note('warning', err);
       else if (sim) {
         this.record({ kind: 'fault', t: sim.now, action: structuredClone(action) });
-        this.faultLog = [...this.faultLog, { atSec: Math.round(sim.now) / 1000, action: structuredClone(action) }];
         for (const h of this.faultHooks) h(action, sim.now);
       }
       this.publish(true);
@@ -514,12 +578,9 @@ export class SimRunner {
     // Growing the users at 0 s in chunks gives the same run as creating them at once (tested).
     this.session = new RunSession(newRun(settings));
     this.publishTimeline();
-    this.faultLog = [];
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    this.nodeIndex = new Map(settings.nodes.map((n, i) => [n.name, i]));
+    this.indexNodes(settings);
     this.resetViews();
     if (note) this.note('info', note, 0);
-    if (this.selection?.kind === 'node' && !this.nodeIndex.has(this.selection.name)) this.selection = null;
     if (this.selection?.kind === 'redis' && !sim.world.redis) this.selection = null;
     this.loading = false;
     this.publish(true);
