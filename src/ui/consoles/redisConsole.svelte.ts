@@ -49,7 +49,8 @@ export class RedisConsole {
     this.stop(had ? 'Error: Server closed the connection' : null);
     this.sim = sim;
     this.connected = !!sim?.world.redis;
-    if (had && sim) this.transcript.push({ kind: 'note', text: 'The cluster restarted: this is a new Redis server.' });
+    // A restart, a seek or an opened run: the console now reads that run's Redis (none on a file cluster: nothing to say).
+    if (had && sim?.world.redis) this.transcript.push({ kind: 'note', text: 'A new simulation (a restart, a seek or an opened run): redis-cli now talks to its Redis.' });
   }
 
   async submit(line: string): Promise<void> {
