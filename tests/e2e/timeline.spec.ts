@@ -150,3 +150,22 @@ test('a redis-cli line is part of the run: a link replays it at its moment', asy
   expect(d.value.run.interventions).toEqual([expect.objectContaining({ kind: 'redis-cli', line: 'FLUSHALL' })]);
   expect(d.value.run.interventions[0]!.t).toBe(d.value.atMs);
 });
+
+test('the Users control follows the moment shown: a live change later in the run is not shown in the past', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?paused&users=30');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await slider(page).getAttribute('aria-valuemax')), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  await page.getByLabel('Users', { exact: true }).selectOption('100');
+  await expect(page.getByRole('log')).toContainText('users: 100 (applied live)');
+  await expect.poll(async () => Number(await slider(page).getAttribute('aria-valuemax')), { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await slider(page).focus();
+  await page.keyboard.press('Home');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(page.getByLabel('Users', { exact: true })).toHaveValue('30');
+  await page.keyboard.press('End');
+  await expect(page.getByLabel('Users', { exact: true })).toHaveValue('100');
+});

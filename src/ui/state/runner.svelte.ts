@@ -332,6 +332,9 @@ export class SimRunner {
         this.sim = sim;
       }
       session.reached(sim.now);
+      // The Users control shows the count at the moment shown (a live change may lie ahead of it).
+      const users = sim.settings.users;
+      if (users !== this.config.users) this.config = { ...this.config, users };
     } finally {
       this.seekBusy = false;
       this.replaying = false;
