@@ -5,8 +5,8 @@
  * (sanitised, never evaluated). A cut never falls inside `code` or **bold**.
  */
 
-/** About three lines of 28 px type across a 1920 px screen. */
-export const CAPTION_CHARS = 280;
+/** With the title, two lines of 28 px type across a 1920 px screen. */
+export const CAPTION_CHARS = 200;
 
 /** Blocks that are not prose: a code fence, a table, a heading, a quote, a list. */
 const NOT_PROSE = /^(```|~~~|\||#|>|[-*+]\s|\d+[.)]\s)/;
