@@ -65,14 +65,6 @@ export class BeatWalker {
     void this.work();
   }
 
-  /** The page already shows `beat` (a reloaded run): record it without applying anything. */
-  assume(beat: Beat): void {
-    const lesson = this.page.lesson();
-    if (!lesson || this.working) return;
-    this.shown = { lessonId: lesson.id, beat };
-    this.changed();
-  }
-
   private move(step: (lesson: BeatLesson, from: Beat) => Beat | null): boolean {
     const lesson = this.page.lesson();
     const from = this.here();

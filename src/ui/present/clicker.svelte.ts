@@ -16,6 +16,8 @@ export class Clicker {
   private readonly walker: BeatWalker;
   /** The address as the page opened (the player rewrites it when it opens the step). */
   private readonly openedWith: string;
+  /** The next beat applied is the one the link asked for (a reload may have reopened it already). */
+  private fromLink = false;
 
   constructor(
     private readonly player: LessonPlayer,
@@ -63,28 +65,29 @@ export class Clicker {
     const { beat, notice } = parseBeat(this.openedWith, lesson, link.step);
     if (notice) this.player.notice = notice;
     if (beat.phase !== 'solution') return;
-    // A reload reopens the run where it was (the player keeps the moment), solution included:
-    // then the page already shows this beat. Otherwise the step starts afresh and the solution goes on it.
-    void this.player.whenStepRunning().then(() => {
-      if (this.player.resumedMoment) this.walker.assume(beat);
-      else this.walker.go(beat);
-    });
+    this.fromLink = true;
+    this.walker.go(beat);
   }
 
   /** Put a beat on the page and wait until it is there. */
   private async apply(to: Beat, from: Beat): Promise<void> {
+    const fromLink = this.fromLink;
+    this.fromLink = false;
     const player = this.player;
     const lesson = player.lesson;
     if (!lesson) return;
     // A solution goes on top of its own step's problem; anything else starts the step afresh.
     const onItsProblem = to.phase === 'solution' && from.step === to.step && from.phase === 'problem' && player.stepIndex === to.step;
     if (!onItsProblem) player.goto(to.step);
-    player.play();
     await player.whenStepRunning();
-    if (to.phase === 'solution') {
-      await player.applySolution();
+    // A reload reopened the run where it was, solution and all (the player keeps the moment, paused).
+    if (!(fromLink && player.resumedMoment)) {
       player.play();
-      await player.whenStepRunning(); // a settings solution restarts the cluster: wait for it
+      if (to.phase === 'solution') {
+        await player.applySolution();
+        player.play();
+        await player.whenStepRunning(); // a settings solution restarts the cluster: wait for it
+      }
     }
     if (player.lesson === lesson && player.stepIndex === to.step) this.nav.replace(formatBeatLink(lesson.id, to));
   }
