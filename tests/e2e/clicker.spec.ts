@@ -74,11 +74,15 @@ test('PageDown walks two-nodes beat by beat, a reload keeps the place, PageUp wa
   // …and the problem shows: users get logged out.
   await expect.poll(() => logouts(page), { timeout: 20_000 }).toBeGreaterThan(0);
 
-  // A reload keeps the place.
+  // A reload keeps the place: the run reopens paused where it was, and the solution is not applied again.
+  const before = Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuenow'));
   await page.reload();
   await expect(beat(page)).toHaveText('Step 1 of 2 · solution applied');
+  await expect(caption(page)).toContainText('Back where you left this step, paused');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(nodes(page)).toHaveValue('2');
   await expect(page).toHaveURL(/[?&]step=1&beat=solution/);
+  expect(Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(before);
 
   // PageDown: step 2, its problem — the cluster step 1 left (2 nodes), running.
   await page.keyboard.press('PageDown');
@@ -178,6 +182,17 @@ test('the timeline slider keeps its own PageUp / PageDown (±10 s); the beat sta
   await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
   await expect(nodes(page)).toHaveValue('1');
   expect(page.url()).not.toContain('beat=');
+});
+
+test('a shared link to a solution beat opens the step and applies its solution', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?lesson=two-nodes&step=2&beat=solution&present');
+  await expect(beat(page)).toHaveText('Step 2 of 2 · solution applied');
+  await expect(nodes(page)).toHaveValue('4');
+  await expect(feed(page)).toContainText('settings changed: the solution of step 2 — cluster restarted');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]step=2&beat=solution/);
+  expect(errors).toEqual([]);
 });
 
 test('a bad beat in the link is named, like ?step=99, and the step shows its problem', async ({ page }) => {
