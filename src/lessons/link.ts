@@ -22,7 +22,7 @@ export interface LinkTarget {
 }
 
 /** A link value quoted in a notice: control characters dropped, cut at 40 characters. */
-function quoted(raw: string): string {
+export function quoted(raw: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
@@ -60,7 +60,8 @@ export function formatLessonLink(target: { lessonId: string; stepIndex: number }
   return `?${q.toString()}`;
 }
 
-const LINK_KEYS = ['lesson', 'step', 'sandbox'];
+/** The lesson part of a query (`beat`: a clicker demo's beat, src/lessons/beats.ts). */
+const LINK_KEYS = ['lesson', 'step', 'beat', 'sandbox'];
 
 /**
  * The page's query with the lesson part replaced by `link` (from {@link formatLessonLink}, or

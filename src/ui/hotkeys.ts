@@ -26,6 +26,7 @@ export const HOTKEYS: ReadonlyArray<readonly [string, string]> = [
   ['f', 'Redis failover (Sentinel promotes the replica)'],
   ['d', 'Rolling deploy'],
   ['← / →', 'Timeline: one second back / forward'],
+  ['PageDown / PageUp', 'Presenter mode with a lesson: the next / previous beat (a clicker sends these)'],
   ['?', 'This list'],
   ['Escape', 'Close a dialog or menu'],
 ];

@@ -32,3 +32,13 @@ export function ownsArrowKeys(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   return (target as Element).closest('canvas, [role="slider"], [role="listbox"], [role="radiogroup"], [role="tablist"], [role="menu"], [role="grid"], [role="tree"], input[type="range"], input[type="radio"], [data-arrow-keys]') !== null;
 }
+
+/**
+ * Whether `target` uses PageUp/PageDown itself (a text field, a select, a slider such as the
+ * timeline's ±10 s, a list), so a presentation clicker's keys must leave it alone.
+ */
+export function ownsPageKeys(target: EventTarget | null): boolean {
+  if (isTextField(target)) return true;
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  return (target as Element).closest('[role="slider"], input[type="range"], [role="listbox"], [role="grid"], [role="tree"], [role="menu"], [data-page-keys]') !== null;
+}

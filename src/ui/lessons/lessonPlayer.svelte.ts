@@ -88,6 +88,10 @@ export class LessonPlayer {
   private unsubscribe: Array<() => void> = [];
   /** A run to reopen instead of starting the step afresh (a reload in the middle of a step). */
   private resumePayload: string | null = null;
+  /** Callers of {@link whenStepRunning}, resolved once the step's simulation is watched. */
+  private runningWaiters: Array<() => void> = [];
+  /** The step shows a run reopened by a reload (where the student left it), not its fresh start. */
+  resumedMoment = false;
 
   constructor(
     private readonly host: LessonHost,
@@ -262,6 +266,20 @@ export class LessonPlayer {
     this.goto(this.stepIndex - 1);
   }
 
+  /** Let the simulation run (a clicker beat shows its cluster playing). */
+  play(): void {
+    this.host.play();
+  }
+
+  /**
+   * Resolves once the open step's simulation runs and its goal is being watched: after
+   * {@link goto} or a settings change, when the new cluster is in place; otherwise on the next
+   * frame. A clicker beat waits on it before it applies the step's solution.
+   */
+  whenStepRunning(): Promise<void> {
+    return new Promise((resolve) => this.runningWaiters.push(resolve));
+  }
+
   /** Put the step's starting cluster back (virtual time 0). */
   restartStep(): void {
     this.stopFastForward();
@@ -337,6 +355,7 @@ export class LessonPlayer {
   }
 
   private loadStep(): void {
+    this.resumedMoment = false;
     const lesson = this.lesson;
     const step = this.step;
     if (!lesson || !step) return;
@@ -378,6 +397,7 @@ export class LessonPlayer {
       const resume = this.resumePayload;
       this.resumePayload = null;
       if (resume !== null && this.host.openRunPayload?.(resume)) {
+        this.resumedMoment = true;
         this.waitingFor = { old: sim, since: performance.now() };
         this.notice = 'Back where you left this step, paused: press Play to go on, or Restart for a fresh start.';
         return;
@@ -390,6 +410,7 @@ export class LessonPlayer {
       this.waitingFor = null;
     }
     if (sim !== this.sim) this.attach(sim, step);
+    if (this.runningWaiters.length) for (const resolve of this.runningWaiters.splice(0)) resolve();
     const status = this.evaluator!.update(sim);
     // Checked every frame, not every publish: at top speed a publish interval is many virtual seconds.
     if (this.fastForwarding && (status.decided || sim.now >= step.runSec * 1000 || (this.ffUntilMs !== null && sim.now >= this.ffUntilMs))) {

@@ -96,6 +96,13 @@ export function solutionLines(sol: Solution, current: Readonly<SimSettings> | nu
   ];
 }
 
+/** A solution line as plain words: "nodes: 1 → 2", "crash node-2 at 60 s", "redis> SCAN 0 …". */
+export function solutionLineWords(l: SolutionLine): string {
+  if (l.kind === 'setting') return `${l.name}: ${l.from ?? '…'} → ${l.to}`;
+  if (l.kind === 'action') return `${l.text} at ${l.atSec} s`;
+  return `redis> ${l.line}`;
+}
+
 /** The ask's target in short ("SESSION_DRIVER = redis"), or null for "just watch". */
 export function askTarget(ask: Ask): string | null {
   if (ask.setting !== undefined) return `${settingName(ask.setting)} = ${settingValue(ask.setting, ask.to)}`;
