@@ -110,8 +110,12 @@ export class LessonPlayer {
     return this.lesson?.steps[this.stepIndex] ?? null;
   }
 
-  /** Open what the address asks for and start watching the simulation. */
-  start(): void {
+  /**
+   * Open what the address asks for and start watching the simulation. `resume`: this page is a
+   * reload (or back/forward) of one the student left, so a step left mid-run reopens at its
+   * moment; a link opened afresh always starts its step at 0 s.
+   */
+  start(opts: { resume?: boolean } = {}): void {
     this.unsubscribe.push(this.host.onFrame(this.frame));
     if (this.host.onFault) this.unsubscribe.push(this.host.onFault((a, t) => this.noteAction(a, t)));
     const link = parseLessonLink(this.nav.search(), this.lessons);
@@ -120,7 +124,9 @@ export class LessonPlayer {
     // `/` with nothing asked for: back where the student left off (the Lessons button shows the list).
     // A link that sets up a cluster (`?driver=redis&nodes=3`) is shown as it asks, not replaced by a lesson.
     else if (!link.warning && asksNothing(this.nav.search()) && this.progress.last && this.lessons.some((l) => l.id === this.progress.last)) this.open(this.progress.last);
-    if (this.mode === 'lesson' && this.lesson) this.resumePayload = takeMoment(this.moments, this.lesson.id, this.stepIndex);
+    const moment = takeMoment(this.moments, this.lesson?.id ?? '', this.stepIndex); // read once, whatever happens
+    const bad = link.warning !== undefined || (link.kind === 'lesson' && link.badStep !== undefined);
+    if (opts.resume === true && !bad && this.mode === 'lesson' && this.lesson) this.resumePayload = moment;
     // After open(): goto() clears the notice of the step it leaves.
     if (link.warning) this.notice = link.warning;
     if (link.kind === 'lesson' && link.badStep !== undefined && this.lesson) {
