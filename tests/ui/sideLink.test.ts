@@ -131,6 +131,13 @@ describe('sideFromUrl: the link opens the view', () => {
     expect(r.request!.autoplay).toBe(false);
   });
 
+  it('an embedded lab does not open it, and says so', () => {
+    const search = '?embed&side=driver:redis';
+    expect(sideFromUrl(search, fromQuery(new URLSearchParams(search)), { embedded: true })).toEqual({
+      request: null, problems: ['link: side by side is not available in an embedded lab (side= ignored)'],
+    });
+  });
+
   it('a tampered run link does not open side by side (the page says why)', () => {
     const r = open('?run=AAAA!!&side=driver:redis');
     expect(r.request).toBeNull();

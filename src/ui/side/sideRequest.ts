@@ -88,10 +88,12 @@ export interface FromUrl {
  * The side-by-side view a link asks for: `side=` on top of the cluster the other parameters
  * describe (`q`, from fromQuery), or on top of a run link's run (opened paused at its moment).
  */
-export function sideFromUrl(search: string, q: QueryOptions): FromUrl {
+export function sideFromUrl(search: string, q: QueryOptions, o: { embedded?: boolean } = {}): FromUrl {
   const params = new URLSearchParams(search);
   const raw = params.get(SIDE_PARAM);
   if (raw === null) return { request: null, problems: [] };
+  // An embedding page sizes the frame for one stage and drives one cluster (docs/embedding.md).
+  if (o.embedded) return { request: null, problems: ['link: side by side is not available in an embedded lab (side= ignored)'] };
   const parsed = parseSide(raw);
   const payload = params.get(RUN_PARAM);
   let base: RunLog;
