@@ -98,7 +98,7 @@ test('from Compare set-ups: "Show side by side", a crash on both, file logs peop
   expect(errors).toEqual([]);
 });
 
-test('from a link: ?side=driver:redis with the other parameters; Copy link reopens the moment with the crash', async ({ page, context }) => {
+test('from a link: ?side=driver:redis with the other parameters; Step, r, and Copy link reopens the moment with the crash and the outage', async ({ page, context }) => {
   const errors = watchErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?seed=1&users=100&side=driver:redis&paused');
@@ -106,8 +106,19 @@ test('from a link: ?side=driver:redis with the other parameters; Copy link reope
   await expect(v).toBeVisible();
   await expect(v.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(v).toContainText('The same 100 users (seed 1)');
+  // Step moves both: the first request finishes on one side or the other.
+  await v.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(async () => (await counter(page, 'Requests', FILE)) + (await counter(page, 'Requests', REDIS))).toBeGreaterThan(0);
   await crashBoth(page);
   if (process.env.DOCS_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/side-by-side-1366x768.png' });
+
+  // r takes Redis down on both: the file side has none, and its events say so.
+  const left = v.getByRole('region', { name: `Left: ${FILE}` });
+  const right = v.getByRole('region', { name: `Right: ${REDIS}` });
+  await page.keyboard.press('r');
+  await expect(right.getByRole('log')).toContainText('Redis went down');
+  await expect(left.getByRole('log')).toContainText('redis-down not applied on this side: Redis is not part of this cluster');
+  await expect(right.getByRole('button', { name: /^Redis, down/ })).toBeVisible();
 
   const clock = await v.getByLabel('Virtual clock').textContent();
   const fileLogouts = await counter(page, 'Logouts', FILE);
@@ -121,6 +132,7 @@ test('from a link: ?side=driver:redis with the other parameters; Copy link reope
   await expect.poll(async () => counter(page, 'Logouts', FILE)).toBe(fileLogouts);
   expect(await counter(page, 'Logouts', REDIS)).toBe(0);
   await expect(view(page).getByRole('region', { name: `Right: ${REDIS}` }).getByRole('button', { name: /^node-2, down/ })).toBeVisible();
+  await expect(view(page).getByRole('region', { name: `Right: ${REDIS}` }).getByRole('button', { name: /^Redis, down/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
