@@ -74,13 +74,14 @@ async function main(o: BenchUiOptions): Promise<void> {
         .observe({ type: 'longtask', buffered: true });`);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://localhost:${o.port}/?users=${o.users}&speed=${o.speed}&bench`);
+    await page.goto(`http://localhost:${o.port}/?users=${o.users}&speed=${o.speed}&bench${o.side ? `&side=${o.side}` : ''}`);
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await page.waitForTimeout(WARMUP_MS);
     const sampleMs = o.seconds * 1000;
     // Plain JavaScript in a string: tsx would otherwise inject its helpers into the page function.
     const r = (await page.evaluate(`(async (ms) => {
-      const runner = window.__sclRunner;
+      // The side-by-side view when measured (--side): both simulations, one clock; sim and view are its left side's.
+      const runner = window.__sclPair || window.__sclRunner;
       const deltas = [];
       const longTasks = [];
       const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
@@ -122,6 +123,7 @@ async function main(o: BenchUiOptions): Promise<void> {
     const w = sorted(r.work);
     const fmt = (xs: number[]) => { const s = sorted(xs); return `p50 ${quantile(s, 0.5).toFixed(2)}, p95 ${quantile(s, 0.95).toFixed(2)}, max ${(s.at(-1) ?? NaN).toFixed(2)}`; };
     const achieved = r.virtualMs / r.wallMs;
+    if (o.side) console.log(`side by side: ?side=${o.side} (two simulations per frame; requests counted on the left side)`);
     console.log(`users: ${o.users}, speed: ${o.speed}×, ${r.requests} simulated requests in ${(r.wallMs / 1000).toFixed(1)} s`);
     console.log(`frames: ${d.length} in ${(r.wallMs / 1000).toFixed(1)} s (${(d.length / (r.wallMs / 1000)).toFixed(0)} fps uncapped)`);
     console.log(`frame ms: p50 ${quantile(d, 0.5).toFixed(2)}, p99 ${quantile(d, 0.99).toFixed(2)}, max ${d.at(-1)?.toFixed(2)}`);

@@ -1,10 +1,11 @@
 /**
- * `npm run bench:ui -- [--users N] [--speed S] [--port P] [--seconds T]`: flags → options,
+ * `npm run bench:ui -- [--users N] [--speed S] [--port P] [--seconds T] [--side SPEC]`: flags → options,
  * or what is wrong with them. Pure, so the contract is unit-tested; benchUi.ts does the I/O.
  */
 import { parseArgs } from 'node:util';
 import { MAX_USERS } from '../sim/settings';
 import { SPEEDS } from '../ui/state/config';
+import { formatSide, parseSide } from '../ui/side/sideLink';
 
 export interface BenchUiOptions {
   users: number;
@@ -15,6 +16,8 @@ export interface BenchUiOptions {
   seconds: number;
   /** Also time a few actions (settings change, compare view, lesson start) by their longest task. */
   actions: boolean;
+  /** Measure the side-by-side view with this `side=` value (two simulations per frame), or null. */
+  side: string | null;
   help: boolean;
 }
 
@@ -29,11 +32,13 @@ Chromium (software rendering, frame rate uncapped).
   --seconds T    length of the measured sample, 2–120 wall seconds (default 10)
   --no-actions   skip timing the actions (users changed live, a cluster restart, the compare
                  view, a lesson start) by their longest task
+  --side SPEC    measure the side-by-side view instead (?side=SPEC, e.g. driver:redis): two
+                 simulations per frame; the actions are skipped
   --help         this text`;
 
 const OPTIONS = {
   users: { type: 'string' }, speed: { type: 'string' }, port: { type: 'string' }, seconds: { type: 'string' },
-  'no-actions': { type: 'boolean' }, help: { type: 'boolean' },
+  'no-actions': { type: 'boolean' }, side: { type: 'string' }, help: { type: 'boolean' },
 } as const;
 
 function whole(flag: string, value: string | undefined, min: number, max: number, fallback: number, errors: string[]): number {
@@ -64,6 +69,12 @@ export function parseBenchUiArgs(argv: string[]): BenchUiOptions | { errors: str
     if (flags.speed.trim() === '' || !(SPEEDS as readonly number[]).includes(s)) errors.push(`--speed: expected one of ${SPEEDS.join(', ')}, got "${flags.speed}"`);
     else speed = s;
   }
+  let side: string | null = null;
+  if (flags.side !== undefined) {
+    const p = parseSide(flags.side);
+    if (p.problems.length || formatSide(p.change) === '') errors.push(`--side: ${p.problems[0]?.replace(/^link: side: /, '').replace(/ \(ignored\)$/, '') ?? 'expected KEY:VALUE such as driver:redis'}`);
+    else side = formatSide(p.change);
+  }
   if (errors.length) return { errors };
-  return { users, speed, port, seconds, actions: flags['no-actions'] !== true, help: flags.help === true };
+  return { users, speed, port, seconds, actions: flags['no-actions'] !== true && side === null, side, help: flags.help === true };
 }

@@ -3,12 +3,18 @@ import { parseBenchUiArgs } from '../../src/cli/benchUiArgs';
 
 describe('npm run bench:ui flags', () => {
   it('defaults to 1,000 users at 10× on port 4174 for 10 s', () => {
-    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, actions: true, help: false });
+    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, actions: true, side: null, help: false });
   });
 
   it('reads --users, --speed, --port and --seconds', () => {
     expect(parseBenchUiArgs(['--users', '10000', '--speed', '0.5', '--port', '4213', '--seconds', '5', '--no-actions']))
-      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, actions: false, help: false });
+      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, actions: false, side: null, help: false });
+  });
+
+  it('--side measures the side-by-side view (its value read as the link reads it), without the actions', () => {
+    expect(parseBenchUiArgs(['--users', '100', '--side', 'driver:redis'])).toMatchObject({ users: 100, side: 'driver:redis', actions: false });
+    expect(parseBenchUiArgs(['--side', 'driver:nope'])).toEqual({ errors: ['--side: driver:"nope" is not one of file, redis, cookie, array, database'] });
+    expect(parseBenchUiArgs(['--side', 'seed:2'])).toEqual({ errors: [expect.stringMatching(/^--side: seed cannot differ between the sides/)] });
   });
 
   it('names every bad value and what it expected', () => {

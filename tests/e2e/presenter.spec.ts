@@ -1,35 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { test, expect } from '@playwright/test';
+import { visibleText, watchErrors } from './helpers';
 
 /** Presenter mode (issue 12): large type for a room, the stage and numbers on the first screen. */
-
-/**
- * Every element that directly holds visible text inside the window, with its font size in px.
- * Visible: a non-empty rectangle inside the viewport, not hidden by visibility or opacity.
- */
-async function visibleText(page: Page): Promise<Array<{ px: number; text: string; cls: string }>> {
-  return page.evaluate(() => {
-    const out: Array<{ px: number; text: string; cls: string }> = [];
-    const seen = new Set<Element>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !el || seen.has(el)) continue;
-      seen.add(el);
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      if (r.width < 1 || r.height < 1 || r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
-      const cs = getComputedStyle(el);
-      if (cs.visibility !== 'visible' || Number(cs.opacity) === 0 || el.closest('[hidden], [aria-hidden="true"] option')) continue;
-      // The size on screen: the computed size times any CSS zoom on the way up.
-      const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
-      out.push({ px: parseFloat(cs.fontSize) * zoom, text: text.slice(0, 40), cls: `${el.tagName.toLowerCase()}.${el.className}` });
-    }
-    return out;
-  });
-}
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 

@@ -17,24 +17,18 @@ import { clock } from '../format';
 import { span } from '../stage/machineWords';
 import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../../sim/types';
 import type { FeedItem } from '../../sim/world';
-import type { EngineRedis } from '../../sim/redis/engineRedis';
 import { RunningTotals } from '../metrics/chartData';
 import { outcomeCode } from '../outcomes';
 import { packetDuration, PacketPool } from '../stage/packets';
 import { forkPairOf, type ForkPair } from '../lab/forkPair';
 import { configOf, DEFAULT_CONFIG, describeChange, needsReset, settingsFor, withConfig, type UiConfig } from './config';
 import { UserMarks } from './marks';
-import { buildView, nodeDetail, sessionOwners, userDetail, type NodeDetail, type UserDetail, type View } from './view';
+import { redisDetail, type RedisDetail } from './redisDetail';
+import { buildView, nodeDetail, userDetail, type NodeDetail, type UserDetail, type View } from './view';
 
 export type Selection = { kind: 'user'; id: number } | { kind: 'node'; name: string } | { kind: 'redis' } | null;
 
-export interface RedisDetail {
-  kind: 'redis';
-  up: boolean;
-  /** Newest session keys are not ordered in Redis: these are the first few of KEYS *. */
-  keys: Array<{ key: string; user: number | null }>;
-  keyCount: number;
-}
+export type { RedisDetail } from './redisDetail';
 
 export interface TimelineState {
   latestMs: number;
@@ -727,41 +721,13 @@ export class SimRunner {
   }
 
   private async refreshRedis(sim: Simulation): Promise<void> {
-    const redis = sim.world.redis;
-    if (!redis || this.detailBusy) return;
-    if (!redis.isUp) {
-      this.detail = { kind: 'redis', up: false, keys: [], keyCount: redis.snapshot().keys };
-      return;
-    }
+    if (this.detailBusy) return;
     this.detailBusy = true;
     try {
-      // SCAN in batches, as lesson 3 teaches (each call counts as a command in INFO, as on a real server).
-      const keys = await scanAll(redis);
-      if (sim !== this.sim || this.selection?.kind !== 'redis') return;
-      const prefix = sim.world.names.keyPrefix;
-      const owners = sessionOwners(sim);
-      keys.sort();
-      this.detail = {
-        kind: 'redis', up: true, keyCount: keys.length,
-        keys: keys.slice(0, 40).map((key) => ({ key, user: owners.get(key.startsWith(prefix) ? key.slice(prefix.length) : key) ?? null })),
-      };
-    } catch {
-      this.detail = { kind: 'redis', up: false, keys: [], keyCount: 0 };
+      const d = await redisDetail(sim);
+      if (d && sim === this.sim && this.selection?.kind === 'redis') this.detail = d;
     } finally {
       this.detailBusy = false;
     }
   }
-}
-
-/** Every key, walked with `SCAN cursor COUNT 1000` until the cursor is 0 again (never KEYS *). */
-async function scanAll(redis: EngineRedis): Promise<string[]> {
-  const all: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = (await redis.command('SCAN', [cursor, 'COUNT', '1000'])) as [string, string[]];
-    all.push(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  // SCAN may return a key twice: sorted, the duplicates are neighbours.
-  return all.sort().filter((k, i) => i === 0 || k !== all[i - 1]);
 }
