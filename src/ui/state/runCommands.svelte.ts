@@ -66,7 +66,7 @@ export class RunCommands {
    * with the settings' scheduled events they replay the run (the compare view uses them).
    */
   faultLog = $state.raw<ScheduledFault[]>([]);
-  /** The engine. Views read `sim.world` only; commands go through this class. */
+  /** The engine: commands go through this class; views outside src/ui/state read its read API (src/sim/read.ts). */
   sim: Simulation | null = null;
   /** The run being shown: its settings and interventions (plain data; links and run files hold it). */
   session: RunSession | null = null;
