@@ -24,6 +24,17 @@ const coreRestrictions = {
   'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Use the virtual clock.' }],
 };
 
+/**
+ * Views read the engine through its read API (src/sim/read.ts), never its `World`: only the
+ * runner and its snapshots (src/ui/state) may (docs/architecture.md).
+ */
+const viewRestrictions = {
+  'no-restricted-syntax': ['error',
+    { selector: "MemberExpression[property.name='world']", message: 'Views read the simulation through its read API (src/sim/read.ts), not `world`; only src/ui/state may.' },
+    { selector: "ObjectPattern > Property[key.name='world']", message: 'Views read the simulation through its read API (src/sim/read.ts), not `world`; only src/ui/state may.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-single/**', 'dist-sub/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.svelte-kit/**'] },
   js.configs.recommended,
@@ -39,5 +50,6 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  { files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'], ignores: ['src/ui/state/**'], rules: viewRestrictions },
   { files: ['src/sim/**/*.ts', 'src/config/**/*.ts', 'src/lessons/**/*.ts', 'src/console/**/*.ts', 'src/run/**/*.ts'], rules: coreRestrictions },
 );

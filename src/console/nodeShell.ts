@@ -5,6 +5,7 @@
  * `php artisan about` / `config:show session`. Read-only: it never changes the simulation.
  */
 import type { FaultAction, SimSettings } from '../sim/types';
+import type { NodeFiles } from '../sim/read';
 import { dateLine } from './clock';
 import { runArtisan } from './artisanCommand';
 import { nodeEnvText } from './nodeEnv';
@@ -14,11 +15,8 @@ import { compileGlob, globMatch, hasBashGlob } from '../sim/glob';
 import { parseShellLine, type Word } from './shellSyntax';
 import { fail, grep, headTail, ok, type Run, wc } from './textTools';
 
-/** The part of an app node the shell reads (`AppNode` satisfies it). */
-export interface ShellNodeView {
-  readonly name: string;
-  readonly disk: { readonly files: ReadonlyMap<string, { readonly data: string; readonly mtime: number }> };
-}
+/** What a shell reads of its node: its name and disk (the simulation's read API hands it over). */
+export type ShellNodeView = NodeFiles;
 
 export interface NodeShellContext {
   node: ShellNodeView;

@@ -28,6 +28,7 @@ import { Trace } from './trace';
 import type { EvictionPolicy, FaultAction, ScheduledFault, SimSettings } from './types';
 import { addUsers, setUserCount } from './users/manage';
 import type { Listeners, SimEvent, World } from './world';
+import type { CrowdUser, NodeFiles, SimRead } from './read';
 
 /** Virtual time zero, as wall-clock ms (what Redis and the feed show): 2026-01-05 09:00:00 UTC. */
 export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -43,7 +44,7 @@ export interface SimOptions {
   sessionRedis?: () => Promise<EngineRedis>;
 }
 
-export class Simulation {
+export class Simulation implements SimRead {
   private constructor(private readonly w: World) {}
 
   /** Build a world at virtual time 0. Loads the Redis mock only when the driver needs it. */
@@ -118,9 +119,40 @@ export class Simulation {
     return this.w.settings;
   }
 
-  /** The world, read-only by convention: views and reports read it, never write it. */
+  /**
+   * The world, read-only by convention: the engine's own reports and the runner's snapshots
+   * (src/ui/state) read it, never write it. Other views use the read API below ({@link SimRead}).
+   */
   get world(): Readonly<World> {
     return this.w;
+  }
+
+  get sessionRedis(): EngineRedis | null {
+    return this.w.redis;
+  }
+
+  get sessionKeyPrefix(): string {
+    return this.w.names.keyPrefix;
+  }
+
+  nodeNames(): string[] {
+    return [...this.w.nodes.keys()];
+  }
+
+  nodeFiles(name: string): NodeFiles | undefined {
+    return this.w.nodes.get(name);
+  }
+
+  get databaseUp(): boolean | null {
+    return this.w.db?.server.up ?? null;
+  }
+
+  get crowd(): readonly CrowdUser[] {
+    return this.w.users;
+  }
+
+  get logouts(): number {
+    return this.w.metrics.logouts;
   }
 
   /** Process the next event. Returns false when nothing is left. */

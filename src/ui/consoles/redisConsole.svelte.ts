@@ -48,9 +48,9 @@ export class RedisConsole {
     this.seen = [];
     this.stop(had ? 'Error: Server closed the connection' : null);
     this.sim = sim;
-    this.connected = !!sim?.world.redis;
+    this.connected = !!sim?.sessionRedis;
     // A restart, a seek or an opened run: the console now reads that run's Redis (none on a file cluster: nothing to say).
-    if (had && sim?.world.redis) this.transcript.push({ kind: 'note', text: 'A new simulation (a restart, a seek or an opened run): redis-cli now talks to its Redis.' });
+    if (had && sim?.sessionRedis) this.transcript.push({ kind: 'note', text: 'A new simulation (a restart, a seek or an opened run): redis-cli now talks to its Redis.' });
   }
 
   async submit(line: string): Promise<void> {
@@ -64,7 +64,7 @@ export class RedisConsole {
       return;
     }
     const sim = this.sim;
-    const redis = sim?.world.redis ?? null;
+    const redis = sim?.sessionRedis ?? null;
     if (!sim || !redis) {
       if (line.trim() === '') return;
       this.connected = false;
@@ -108,8 +108,8 @@ export class RedisConsole {
 
   private knownKeys(): string[] {
     const sim = this.sim;
-    if (!sim?.world.redis) return this.seen;
-    const prefix = sim.world.names.keyPrefix;
+    if (!sim?.sessionRedis) return this.seen;
+    const prefix = sim.sessionKeyPrefix;
     return [...this.seen, ...[...sessionOwners(sim).keys()].map((id) => `${prefix}${id}`)];
   }
 
@@ -123,7 +123,7 @@ export class RedisConsole {
   }
 
   private startMonitor(sim: Simulation): void {
-    const redis = sim.world.redis;
+    const redis = sim.sessionRedis;
     if (!redis) return;
     this.monitoring = true;
     this.buffer = [];
@@ -135,7 +135,7 @@ export class RedisConsole {
       this.flush();
       // The server went away under MONITOR (down, or replaced by a promoted replica after a
       // Sentinel failover): redis-cli prints this and stops.
-      if (!redis.isUp || sim.world.redis !== redis) this.stop('Error: Server closed the connection');
+      if (!redis.isUp || sim.sessionRedis !== redis) this.stop('Error: Server closed the connection');
     }, MONITOR_FLUSH_MS);
   }
 

@@ -62,7 +62,7 @@ export class ShellConsole {
 
   private context(): NodeShellContext | null {
     const sim = this.sim;
-    const node = sim?.world.nodes.get(this.node);
+    const node = sim?.nodeFiles(this.node);
     if (!sim || !node) return null;
     return { node, settings: sim.settings, nowMs: sim.now, epochMs: VIRTUAL_EPOCH_MS, cwd: this.cwd, lastStatus: this.lastStatus };
   }

@@ -339,7 +339,7 @@ export class LessonPlayer {
 
   /** Run a redis-cli line: in the page's console if it is reachable, else here. */
   async typeConsole(line: string): Promise<void> {
-    const redis = this.host.sim?.world.redis ?? null;
+    const redis = this.host.sim?.sessionRedis ?? null;
     if (!redis) {
       this.consoleLog = [...this.consoleLog, { line, output: 'Redis is not part of this cluster (SESSION_DRIVER is not redis).' }];
       return;
@@ -440,7 +440,7 @@ export class LessonPlayer {
     if (ask.action !== undefined) return this.actions.some((a) => a.startsWith(ask.node === undefined ? ask.action! : `${ask.action}:${ask.node}`));
     if (ask.console !== undefined) {
       const cmd = ask.console.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      return (sim.world.redis?.commandCalls()[cmd] ?? 0) > 0;
+      return (sim.sessionRedis?.commandCalls()[cmd] ?? 0) > 0;
     }
     return null;
   }
