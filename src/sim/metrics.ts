@@ -2,6 +2,7 @@
  * Totals and per-second series of what the simulation computed. Fed one finished request at
  * a time; the per-second buckets drive the live charts.
  */
+import { CLONE, type Cloner } from './graphClone';
 import { isLogout, OUTCOMES, type Outcome } from './outcomes';
 import type { TraceRecord } from './types';
 
@@ -24,6 +25,11 @@ export const zeroOutcomes = (): OutcomeCounts => Object.fromEntries(OUTCOMES.map
 
 /** Latencies are kept in 1 ms buckets up to this bound (enough for nginx's 60 s timeouts). */
 const MAX_LATENCY_MS = 120_000;
+/**
+ * The buckets held at first: most answers take well under a second, so the histogram grows only
+ * when a slower one comes (keeps a checkpoint's copy small).
+ */
+const INITIAL_LATENCY_BUCKETS = 4_096;
 
 export class Metrics {
   requests = 0;
@@ -34,7 +40,7 @@ export class Metrics {
   readonly perNode: Record<string, number> = {};
   readonly series: SecondBucket[] = [];
   private current: SecondBucket;
-  private readonly latency = new Uint32Array(MAX_LATENCY_MS + 1);
+  private latency = new Uint32Array(INITIAL_LATENCY_BUCKETS);
 
   constructor(nodeNames: readonly string[]) {
     for (const n of nodeNames) this.perNode[n] = 0;
@@ -56,7 +62,9 @@ export class Metrics {
       this.logouts++;
       c.logouts++;
     }
-    this.latency[Math.min(MAX_LATENCY_MS, Math.max(0, Math.round(latencyMs)))]!++;
+    const ms = Math.min(MAX_LATENCY_MS, Math.max(0, Math.round(latencyMs)));
+    if (ms >= this.latency.length) this.growLatency(ms);
+    this.latency[ms]!++;
   }
 
   /** Close the current second and open the next. */
@@ -72,11 +80,22 @@ export class Metrics {
   latencyQuantile(q: number): number {
     const target = Math.ceil(q * this.requests);
     let seen = 0;
-    for (let ms = 0; ms <= MAX_LATENCY_MS; ms++) {
+    for (let ms = 0; ms < this.latency.length; ms++) {
       seen += this.latency[ms]!;
       if (seen >= target && seen > 0) return ms;
     }
     return 0;
+  }
+
+  /** A checkpoint's copy shares the closed seconds: once closed, a bucket never changes. */
+  [CLONE](c: Cloner): Metrics {
+    return c.copyFields<Metrics>(this, { series: this.series.slice() });
+  }
+
+  private growLatency(ms: number): void {
+    const grown = new Uint32Array(Math.min(MAX_LATENCY_MS + 1, Math.max(ms + 1, this.latency.length * 2)));
+    grown.set(this.latency);
+    this.latency = grown;
   }
 
   private bucket(sec: number): SecondBucket {

@@ -3,6 +3,7 @@
  * caller says so (`step`, `runUntil`), apply faults and settings changes, and report.
  * Same settings + same seed + same calls ⇒ the same trace, byte for byte.
  */
+import { Checkpoint, releaseWorld } from './checkpoint';
 import { balancerProblems, describeProblems } from './limits';
 import { HAPROXY_CHECK, Upstream } from './balancer';
 import { AppNode } from './cluster/appNode';
@@ -20,10 +21,11 @@ import { RedisConnection } from './redis/connection';
 import type { EngineRedis } from './redis/engineRedis';
 import { blackholeFailSec, clientOf, handshakeCommands, type RedisCallPhase } from './redis/clientModel';
 import { SimRedis } from './redis/simRedis';
+import { remakeable } from './graphClone';
 import { Rng } from './rng';
 import { laravelNames } from '../config/laravelNames';
 import { SessionDatabase } from './session/databaseStore';
-import { makeStores } from './session/stores';
+import { makeStores, newStoreState } from './session/stores';
 import { Trace } from './trace';
 import type { EvictionPolicy, FaultAction, ScheduledFault, SimSettings } from './types';
 import { addUsers, setUserCount } from './users/manage';
@@ -96,12 +98,11 @@ export class Simulation implements SimRead {
       w.redis = options.sessionRedis ? await options.sessionRedis() : await createRedis(w, root, 'sessions', r.maxmemoryBytes, r.policy, handshakeCommands(r));
       w.cacheRedis = r.dedicatedSessionRedis ? await createRedis(w, root, 'cache', r.maxmemoryBytes, r.policy) : w.redis;
       if (r.sentinel) w.replica = await createRedis(w, root, 'replica', r.maxmemoryBytes, r.policy, handshakeCommands(r));
-      const onWrite = (op: 'setex' | 'del', key: string, seconds: number, value: string): void => replicate(w, op, key, seconds, value);
-      // The PHP client's timeouts: phpredis falls back to default_socket_timeout, predis connects within 5 s.
-      const timeoutFor = (phase: RedisCallPhase) => blackholeFailSec(clientOf(r), r.timeoutSec, phase) * 1000;
+      const onWrite = remakeable(replicationTo, w);
+      const timeoutFor = remakeable(clientTimeouts, r);
       for (const node of w.nodes.values()) w.connections.set(node.name, new RedisConnection(w, node, { onWrite, timeoutFor }));
     }
-    w.storeFor = makeStores(w);
+    w.storeFor = remakeable(makeStores, w, newStoreState());
     startCacheTraffic(w);
     addUsers(w, settings.users);
     for (const f of settings.events) w.queue.push({ kind: 'fault', t: f.atSec * 1000, seq: 0, action: f.action });
@@ -194,10 +195,21 @@ export class Simulation implements SimRead {
 
   /** Release what the run holds outside itself (its Redis servers' slots in ioredis-mock). */
   dispose(): void {
-    const w = this.w;
-    for (const r of new Set([w.redis, w.cacheRedis, w.replica])) r?.dispose();
-    for (const node of w.nodes.values()) node.actor.stop();
-    w.redisActor.stop();
+    releaseWorld(this.w);
+  }
+
+  /**
+   * Copy the whole state now, between events (src/sim/checkpoint.ts). {@link restore} gives a
+   * simulation that goes on exactly as this one does from here. Not with a real Redis server.
+   */
+  checkpoint(): Checkpoint {
+    if (this.w.redis && !(this.w.redis instanceof SimRedis)) throw new Error('checkpoints need the simulated Redis: a real server cannot be copied');
+    return Checkpoint.take(this.w);
+  }
+
+  /** A simulation at a checkpoint's moment, reporting to `options.listeners`; the checkpoint stays usable. */
+  static restore(checkpoint: Checkpoint, options: Pick<SimOptions, 'listeners'> = {}): Simulation {
+    return new Simulation(checkpoint.restore(options.listeners ?? {}));
   }
 
   /** Change the number of users live. */
@@ -275,5 +287,20 @@ function needsDatabase(s: SimSettings): boolean {
 
 async function createRedis(w: World, root: Rng, name: string, maxmemoryBytes: number, policy: EvictionPolicy, handshake?: string[][]): Promise<SimRedis> {
   const rng = root.split(`redis/${name}`);
-  return SimRedis.create({ now: () => VIRTUAL_EPOCH_MS + w.now, name, maxmemoryBytes, policy, rng: () => rng.float(), handshake });
+  return SimRedis.create({ now: remakeable(virtualClock, w), name, maxmemoryBytes, policy, rng: remakeable(floats, rng), handshake });
 }
+
+// The closures the world's parts hold, made by functions of what they close over, so that a
+// checkpoint's copy of a part closes over the copy of the world (graphClone.ts `remakeable`).
+
+/** The world's clock as Redis reads it: virtual epoch ms. */
+const virtualClock = (w: World) => (): number => VIRTUAL_EPOCH_MS + w.now;
+
+/** A seeded [0, 1) source over one rng stream. */
+const floats = (rng: Rng) => (): number => rng.float();
+
+/** Sentinel replication of every session write a node's connection made. */
+const replicationTo = (w: World) => (op: 'setex' | 'del', key: string, seconds: number, value: string): void => replicate(w, op, key, seconds, value);
+
+/** The PHP client's timeouts: phpredis falls back to default_socket_timeout, predis connects within 5 s. */
+const clientTimeouts = (r: SimSettings['redis']) => (phase: RedisCallPhase): number => blackholeFailSec(clientOf(r), r.timeoutSec, phase) * 1000;

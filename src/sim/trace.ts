@@ -3,6 +3,7 @@
  * newest `limit` records in memory (the browser runs for hours) and a running digest of all
  * of them, so determinism can be checked without keeping everything.
  */
+import { CLONE, type Cloner } from './graphClone';
 import type { TraceRecord } from './types';
 
 /** The JSON line `--trace` prints for a record (stable field order). */
@@ -44,6 +45,11 @@ export class Trace {
   total = 0;
 
   constructor(private readonly limit = Infinity) {}
+
+  /** A checkpoint's copy shares the records: once pushed, a record never changes. */
+  [CLONE](c: Cloner): Trace {
+    return c.copyFields<Trace>(this, { ring: this.ring.slice() } as Partial<Trace>);
+  }
 
   push(r: TraceRecord): void {
     this.total++;

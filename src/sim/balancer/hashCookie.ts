@@ -102,13 +102,13 @@ function initKey(up: UpstreamState, r: RouteState, req: BalancerRequest): void {
 }
 
 /** `hash $cookie_NAME consistent;` (ngx_http_upstream_init_chash_peer: hash = index of crc32(key)'s point). */
-export const hashCookieConsistent: NginxBalancer = {
+export const hashCookieConsistent: NginxBalancer = Object.freeze<NginxBalancer>({
   init(up, r, req) {
     initKey(up, r, req);
     if (up.points !== null && up.points.hash.length > 0) r.hash = findChashPoint(up.points, crc32(r.key));
   },
   get: getChashPeer,
-};
+});
 
 /** `hash $cookie_NAME;` */
-export const hashCookie: NginxBalancer = { init: initKey, get: getHashPeer };
+export const hashCookie: NginxBalancer = Object.freeze<NginxBalancer>({ init: initKey, get: getHashPeer });

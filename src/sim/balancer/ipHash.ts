@@ -67,11 +67,11 @@ export function getIpHashPeer(up: UpstreamState, r: RouteState, now: number): Pe
 }
 
 /** `ip_hash;` */
-export const ipHash: NginxBalancer = {
+export const ipHash: NginxBalancer = Object.freeze<NginxBalancer>({
   init(_up, r, req) {
     r.addr = ipHashKey(req.ip);
     r.hash = 89;
     r.hashTries = 0;
   },
   get: getIpHashPeer,
-};
+});

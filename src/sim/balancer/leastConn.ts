@@ -72,7 +72,7 @@ export function getLeastConnPeer(up: UpstreamState, r: RouteState, now: number):
 }
 
 /** `least_conn;` */
-export const leastConn: NginxBalancer = {
+export const leastConn: NginxBalancer = Object.freeze<NginxBalancer>({
   init() {},
   get: getLeastConnPeer,
-};
+});

@@ -121,7 +121,7 @@ export function freeRoundRobinPeer(r: RouteState, peer: Peer, ok: boolean, now: 
 }
 
 /** The default `upstream {}`: smooth weighted round robin. */
-export const roundRobin: NginxBalancer = {
+export const roundRobin: NginxBalancer = Object.freeze<NginxBalancer>({
   init() {},
   get: getRoundRobinPeer,
-};
+});

@@ -59,7 +59,10 @@ export function resetTried(tried: number[]): void {
   tried.fill(0);
 }
 
-/** One nginx balancing method: `peer.init` + `peer.get`, and the sticky module's Set-Cookie. */
+/**
+ * One nginx balancing method: `peer.init` + `peer.get`, and the sticky module's Set-Cookie.
+ * Each is a frozen module constant holding no state, so a checkpoint shares it (graphClone.ts).
+ */
 export interface NginxBalancer {
   /** Per-request setup (the module's init_*_peer). */
   init(up: UpstreamState, r: RouteState, req: BalancerRequest): void;

@@ -17,7 +17,7 @@ import type { NginxBalancer } from './routeState';
 export const STICKY_EXPIRES_MAX = 2145916555;
 
 /** `sticky cookie ...` on top of round robin. */
-export const stickyCookie: NginxBalancer = {
+export const stickyCookie: NginxBalancer = Object.freeze<NginxBalancer>({
   init(up, r, req) {
     // ngx_http_upstream_sticky_get_id: an empty value counts as absent.
     const v = req.cookie(up.settings.stickyCookie.name);
@@ -34,4 +34,4 @@ export const stickyCookie: NginxBalancer = {
     const maxAgeSec = c.expiresSec === STICKY_EXPIRES_MAX ? 315360000 : c.expiresSec;
     return [{ name: c.name, value: r.cookieSid, maxAgeSec, domain: c.domain, path: c.path }];
   },
-};
+});

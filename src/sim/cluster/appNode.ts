@@ -4,6 +4,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { acceptsConnections, linkState, nodeMachine, nodeRefusal, processState, type NodeEvent, type NodeSnapshot, type NodeState } from '../machines/nodeMachine';
+import { CLONE, type Cloner } from '../graphClone';
 import { FileSessionDir } from '../session/fileStore';
 import type { NodeSpec } from '../types';
 
@@ -65,5 +66,10 @@ export class AppNode {
     this.actor.send(event);
     if (this.actor.getSnapshot().context.generation !== before.context.generation) this.disk.wipe();
     return null;
+  }
+
+  /** A checkpoint's copy: the disk and locks copied, the machine restored from its persisted state. */
+  [CLONE](c: Cloner): AppNode {
+    return c.copyFields<AppNode>(this, { actor: createActor(nodeMachine, { input: { name: this.name }, snapshot: this.actor.getPersistedSnapshot() }).start() });
   }
 }

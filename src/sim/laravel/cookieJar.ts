@@ -4,6 +4,8 @@
  * with the APP_KEY every node shares.
  */
 
+import { CLONE } from '../graphClone';
+
 /** A `Set-Cookie` header, reduced to what the simulation needs. */
 export interface SetCookie {
   name: string;
@@ -28,6 +30,13 @@ const live = (c: StoredCookie, now: number): boolean => c.expiresAt === null || 
 
 export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
+
+  /** A checkpoint's copy (a thousand jars a checkpoint: copied directly, their cookies are their own). */
+  [CLONE](): CookieJar {
+    const jar = new CookieJar();
+    for (const [name, c] of this.cookies) jar.cookies.set(name, { value: c.value, plain: c.plain, expiresAt: c.expiresAt });
+    return jar;
+  }
 
   /** The value the browser would send, or undefined (missing or expired). */
   get(name: string, now: number): string | undefined {

@@ -2,6 +2,7 @@
  * A Laravel session's attribute array, and its PHP `serialize()` form as the file and
  * redis drivers store it (FACTS.md: `session.serialization = 'php'`).
  */
+import { CLONE, type Cloner } from '../graphClone';
 import { phpUnserialize } from './phpUnserialize';
 
 /** Any character outside ASCII (then UTF-8 byte length ≠ string length). */
@@ -137,12 +138,19 @@ interface Written {
   payload: SessionPayload;
 }
 
-/** The store of callers that do not say which (tests, one-store uses). */
-const ANY_STORE = {};
+/** The store of callers that do not say which (tests, one-store uses); frozen, so a checkpoint shares it. */
+const ANY_STORE = Object.freeze({});
 
 export class PayloadCodec {
   /** Per store, per session id: the latest write there. */
   private readonly memo = new Map<object, Map<string, Written>>();
+
+  /** A checkpoint's copy shares the writes remembered: the codec never changes one it holds. */
+  [CLONE](c: Cloner): PayloadCodec {
+    const memo = new Map<object, Map<string, Written>>();
+    for (const [place, written] of this.memo) memo.set(c.clone(place), new Map(written));
+    return c.copyFields<PayloadCodec>(this, { memo } as Partial<PayloadCodec>);
+  }
 
   /** Serialize a finished request's payload for `store`. The codec keeps `p`: the caller must not change it afterwards. */
   encode(id: string, p: SessionPayload, store: object = ANY_STORE): string {

@@ -2,7 +2,8 @@
  * The engine's Redis actor: the Redis machine with its effects on the servers the world holds,
  * and the one function the request path reads the gate through.
  */
-import { createActor } from 'xstate';
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import { cloneVia } from '../graphClone';
 import type { World } from '../world';
 import { gateOf, redisMachine, type RedisGate } from './redisMachine';
 
@@ -14,10 +15,10 @@ export function redisServers(w: World) {
 /**
  * Start the machine for a world. `world` is read when a transition runs (the world literal
  * creating the actor is not finished yet): stopping and starting act on the current primary,
- * latency on every server.
+ * latency on every server. `snapshot` restores a persisted state (a checkpoint's).
  */
-export function createRedisActor(world: () => World) {
-  return createActor(redisMachine.provide({
+export function createRedisActor(world: () => World, snapshot?: Snapshot<unknown>): Actor<typeof redisMachine> {
+  const actor = createActor(redisMachine.provide({
     actions: {
       stopServer: () => world().redis?.down(),
       startServer: () => world().redis?.up(),
@@ -25,7 +26,12 @@ export function createRedisActor(world: () => World) {
       passPackets: () => { const r = world().redis; if (r) r.blackhole = false; },
       applyLatency: (_, p) => { for (const r of redisServers(world())) r.setLatency(p.ms); },
     },
-  })).start();
+  }), snapshot ? { snapshot } : {}).start();
+  // A checkpoint's copy: the same state (restoring runs no entry action), acting on the copied world.
+  return cloneVia(actor, (c, a) => {
+    const copy = c.clone(world());
+    return createRedisActor(() => copy, a.getPersistedSnapshot());
+  });
 }
 
 /** What a Redis call meets now, as the Redis machine decides it. */

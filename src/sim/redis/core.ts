@@ -1,33 +1,15 @@
 import type { Redis } from 'ioredis';
+import { CLONE, type Cloner } from '../graphClone';
 import { LFU_INIT_VAL, touchLfu } from './accessStats';
 import type { RedisConfig } from './config';
 import { Evictor } from './eviction';
 import { ExpiryIndex } from './expiryIndex';
 import { NO_EXPIRY, KeyTable, type KeyMeta } from './keyTable';
 import { BASELINE_USED_MEMORY } from './memoryModel';
+import { copyMock, keyspaceOf, type MockKeyspace } from './mockKeyspace';
 import { Monitor } from './monitor';
 import { ServerStats } from './stats';
 import { VirtualNow } from './virtualTime';
-
-/**
- * ioredis-mock's keyspace as each instance holds it (`data`, `expires`; ioredis-mock 8). The
- * hot commands (GET, SETEX, DEL) read and write it directly and synchronously: the same store
- * the mock's own command functions use, without their argument copying and the promise each
- * returns. Its `get`/`has` read `Date.now()` for expiry, so calls stay inside a virtual-time
- * bracket like every other mock call.
- */
-export interface MockKeyspace {
-  readonly data: { get(key: string): unknown; set(key: string, value: string): void; delete(key: string): void };
-  readonly expires: { set(key: string, at: number): void; delete(key: string): void };
-}
-
-function keyspaceOf(mock: Redis): MockKeyspace {
-  const m = mock as unknown as Partial<MockKeyspace>;
-  if (typeof m.data?.get !== 'function' || typeof m.expires?.set !== 'function') {
-    throw new Error('ioredis-mock instances no longer expose data/expires: update keyspaceOf in src/sim/redis/core.ts');
-  }
-  return m as MockKeyspace;
-}
 
 /**
  * ioredis-mock deletes a key at `deadline <= Date.now()`, Redis at `now > deadline`: every
@@ -70,6 +52,15 @@ export class RedisCore {
     this.evictor = new Evictor(rng, config.samples);
     this.keyspace = keyspaceOf(mock);
     this.lfu = config.policy.endsWith('-lfu');
+  }
+
+  /**
+   * A checkpoint's copy: the key table, expiry index, counters, configuration, clients and
+   * eviction pool copied field by field, over a new ioredis-mock instance holding the same keyspace.
+   */
+  [CLONE](c: Cloner): RedisCore {
+    const mock = copyMock(this.mock, this.vt);
+    return c.copyFields<RedisCore>(this, { mock, keyspace: keyspaceOf(mock) });
   }
 
   get usedMemory(): number {

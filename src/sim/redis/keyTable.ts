@@ -1,3 +1,4 @@
+import { CLONE } from '../graphClone';
 import { EXPIRE_OVERHEAD, keyCost } from './memoryModel';
 
 /** No TTL (Redis's `-1` from getExpire). */
@@ -42,6 +43,20 @@ export class KeyTable {
   readonly volatile: KeyMeta[] = [];
   /** Sum of {@link KeyMeta.size}, bytes. */
   bytes = 0;
+
+  /**
+   * A checkpoint's copy, built directly (a key's metadata is this table's own: nothing else
+   * holds a KeyMeta between commands). The map and both arrays keep their order, so eviction
+   * samples the same keys.
+   */
+  [CLONE](): KeyTable {
+    const t = new KeyTable();
+    t.bytes = this.bytes;
+    for (const m of this.all) t.all.push(Object.assign(new KeyMeta(m.key, 0, 0), m));
+    for (const m of this.volatile) t.volatile.push(t.all[m.idx]!);
+    for (const m of this.map.values()) t.map.set(m.key, t.all[m.idx]!);
+    return t;
+  }
 
   get(key: string): KeyMeta | undefined {
     return this.map.get(key);

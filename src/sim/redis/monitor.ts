@@ -1,3 +1,4 @@
+import { CLONE } from '../graphClone';
 import { repr } from './repr';
 
 /** Receives one MONITOR line per executed command. */
@@ -17,6 +18,11 @@ export class Monitor {
   private readonly listeners = new Set<MonitorListener>();
   /** True while at least one listener is subscribed. */
   active = false;
+
+  /** A checkpoint's copy has no MONITOR clients: they watched the original. */
+  [CLONE](): Monitor {
+    return new Monitor();
+  }
 
   subscribe(listener: MonitorListener): () => void {
     this.listeners.add(listener);

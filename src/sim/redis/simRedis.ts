@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { dispatch } from './dispatch';
+import { mockAddress } from './mockKeyspace';
 import { invalidExpireError, notIntegerError, OOM_MESSAGE } from './errors';
 import { execDel, execExists, execExpire, execGet, execPttl, execSetex, NO_FLAGS, ttlFromPttl } from './keyCommands';
 import type { ImmediateRedis } from './engineRedis';
@@ -7,9 +8,6 @@ import type { RedisReply } from './reply';
 import type { SimRedisOptions } from './options';
 import { OPEN, SimRedisBase } from './serverBase';
 import type { CommandStat } from './stats';
-
-/** Every instance gets its own port: ioredis-mock shares data between instances with the same host:port/db. */
-let nextPort = 20_000;
 
 /**
  * A simulated Redis 7 server: ioredis-mock holds the data; this adds what the mock lacks —
@@ -37,9 +35,9 @@ export class SimRedis extends SimRedisBase implements ImmediateRedis {
   /** Create a server, lazy-loading ioredis-mock (351 KB gzip in the browser). */
   static async create(opts: SimRedisOptions): Promise<SimRedis> {
     const { default: RedisMock } = await import('ioredis-mock');
-    const port = nextPort++;
-    const name = opts.name ?? `redis-${port}`;
-    return new SimRedis(new RedisMock({ host: `sim-${port}`, port, lazyConnect: false }), opts, name);
+    const address = mockAddress();
+    const name = opts.name ?? `redis-${address.port}`;
+    return new SimRedis(new RedisMock(address), opts, name);
   }
 
   private constructor(mock: Redis, opts: SimRedisOptions, name: string) {

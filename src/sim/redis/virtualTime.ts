@@ -14,6 +14,8 @@
  * Hot path: `enter`/`exit` allocate nothing (the reader closure is created once).
  */
 
+import { CLONE } from '../graphClone';
+
 /** Swap the global `Date.now`, returning the function that was there (which may be a test's fake). */
 function swapDateNow(next: () => number): () => number {
   // eslint-disable-next-line no-restricted-properties -- the single sanctioned place: ioredis-mock reads the global clock, so we must bracket it with the virtual one (see file comment).
@@ -22,6 +24,12 @@ function swapDateNow(next: () => number): () => number {
 
 /** Brackets synchronous ioredis-mock calls with a frozen virtual instant. */
 export class VirtualNow {
+  /** A checkpoint's copy: a bracket of its own, closed (checkpoints are taken between commands). */
+  [CLONE](): VirtualNow {
+    if (this.depth !== 0) throw new Error('a checkpoint was taken inside a Redis command');
+    return new VirtualNow();
+  }
+
   private instant = 0;
   /** Open brackets: nesting is harmless, only the outermost swaps the global. */
   private depth = 0;

@@ -4,8 +4,8 @@
  */
 import type { SessionStore } from './store';
 
-export const arrayStore: SessionStore = {
+export const arrayStore: SessionStore = Object.freeze<SessionStore>({
   read: () => null,
   write: () => undefined,
   destroy: () => undefined,
-};
+});

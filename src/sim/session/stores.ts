@@ -12,7 +12,27 @@ import { RedisSessionStore, SessionKeys } from './redisStore';
 import type { SessionStore } from './store';
 import type { SessionSettings } from '../types';
 
-export function makeStores(w: World): (node: AppNode) => SessionStore {
+/**
+ * The stores' own objects, kept between requests: the redis driver's store chain per node (built
+ * for one PHP process lifetime: the local cache lives in its memory) and the id → key table they
+ * share; the cookie driver's one store. (The payload codec remembers writes per store object, so
+ * a restored run must go on with the same ones.)
+ */
+export interface StoreState {
+  perNode: Map<AppNode, { epoch: number; store: SessionStore }>;
+  keys: SessionKeys | null;
+  cookie: CookieSessionStore | null;
+}
+
+export function newStoreState(): StoreState {
+  return { perNode: new Map(), keys: null, cookie: null };
+}
+
+/**
+ * @param state where the stores keep their state: a fresh {@link newStoreState} at the start; a
+ *   checkpoint's copy of the world passes its copy, so node caches survive a restore.
+ */
+export function makeStores(w: World, state: StoreState): (node: AppNode) => SessionStore {
   const s = w.settings.session;
   switch (s.driver) {
     case 'file':
@@ -25,7 +45,7 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
       return (node) => db.tableFor(node);
     }
     case 'cookie': {
-      const store = new CookieSessionStore(s.lifetimeMin * 60, s.expireOnClose);
+      const store = (state.cookie ??= new CookieSessionStore(s.lifetimeMin * 60, s.expireOnClose));
       return () => store;
     }
     case 'redis': {
@@ -33,8 +53,8 @@ export function makeStores(w: World): (node: AppNode) => SessionStore {
       // Per node: each talks to Redis through its own connection (where the faults apply); the
       // fallback writes to the node's own disk; the local cache lives in its memory (gone when
       // the PHP process is restarted, hence the epoch).
-      const perNode = new Map<AppNode, { epoch: number; store: SessionStore }>();
-      const keys = new SessionKeys(w.names.keyPrefix);
+      const perNode = state.perNode;
+      const keys = (state.keys ??= new SessionKeys(w.names.keyPrefix));
       return (node) => {
         let entry = perNode.get(node);
         if (!entry || entry.epoch !== node.epoch) {
