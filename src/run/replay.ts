@@ -1,10 +1,12 @@
 /**
- * Replay a run to a moment: a fresh simulation with the run's settings, each intervention
- * applied at its virtual time, stopped at `tMs`. Same run + same moment ⇒ the same state as the
- * live page had there (and as `npm run sim` prints for 0..T).
+ * Replay a run to a moment: a fresh simulation with the run's settings — or the run's latest
+ * checkpoint before the moment, restored — each intervention applied at its virtual time,
+ * stopped at `tMs`. Same run + same moment ⇒ the same state as the live page had there (and as
+ * `npm run sim` prints for 0..T).
  */
 import { runRedisCli } from '../console/redisCli';
 import { Simulation, type SimOptions } from '../sim/simulation';
+import type { RunCheckpoints } from './checkpoints';
 import type { RunLog } from './runLog';
 import type { Intervention } from './schema';
 
@@ -33,11 +35,18 @@ export interface ReplayOptions extends SimOptions {
   pause?: (reachedMs: number) => void | Promise<void>;
   /** Another replay superseded this one: stop early (returns null). */
   cancelled?: () => boolean;
+  /**
+   * The run's checkpoints: a replay starts from the latest one before the moment, and takes the
+   * ones that are due on its way (src/run/checkpoints.ts). Records before the checkpoint's
+   * moment are not reported again: a caller that needs every record (a trace) leaves this out.
+   */
+  checkpoints?: RunCheckpoints<unknown>;
 }
 
 /** Build the run's simulation at `tMs`. Returns null if cancelled. */
 export async function replayTo(run: RunLog, tMs: number, opts: ReplayOptions = {}): Promise<Simulation | null> {
-  const sim = await Simulation.create(run.settings, opts);
+  const saved = opts.checkpoints?.before(run, tMs);
+  const sim = saved ? Simulation.restore(saved.checkpoint, opts) : await Simulation.create(run.settings, opts);
   const ok = await advance(sim, run, tMs, opts);
   if (!ok) {
     sim.dispose();
@@ -56,12 +65,15 @@ export async function advance(sim: Simulation, run: RunLog, tMs: number, opts: R
   // Interventions at exactly the current moment were applied by whoever stopped here.
   const todo = run.interventions.filter((iv) => iv.t > from && iv.t <= tMs);
   if (from === 0) todo.unshift(...run.interventions.filter((iv) => iv.t === 0));
+  const checkpoints = opts.checkpoints;
   let i = 0;
   for (;;) {
     const nextIv = todo[i]?.t ?? Infinity;
-    const target = Math.min(tMs, nextIv, sim.now + slice);
+    const due = checkpoints ? checkpoints.dueAt(run, sim.now) : Infinity;
+    const target = Math.min(tMs, nextIv, sim.now + slice, due);
     await sim.runUntil(target);
     while (i < todo.length && todo[i]!.t <= sim.now) await applyIntervention(sim, todo[i++]!);
+    checkpoints?.offer(sim, run);
     if (sim.now >= tMs && i >= todo.length) return true;
     if (opts.cancelled?.()) return false;
     if (opts.pause) await opts.pause(sim.now);

@@ -1,10 +1,13 @@
 /**
  * The timeline's bookkeeping for one run in the page: the run log, the latest moment reached,
- * where logouts happened (a strip under the slider), and forks. Looking at the past and
- * changing something starts a new future from there; the discarded one is kept for Undo.
+ * where logouts happened (a strip under the slider), forks, and the run's checkpoints. Looking
+ * at the past and changing something starts a new future from there; the discarded one is kept
+ * for Undo, with the checkpoints that belong to it.
  * Plain data, no UI: the runner owns the simulation, this owns what the run *is*.
  */
+import type { Simulation } from '../sim/simulation';
 import type { SimSettings } from '../sim/types';
+import { RunCheckpoints, type Saved as SavedCheckpoint } from './checkpoints';
 import { forkAt, withIntervention, type RunLog } from './runLog';
 import type { Intervention } from './schema';
 
@@ -31,16 +34,38 @@ export interface Discarded {
   latestMs: number;
 }
 
-export class RunSession {
+export class RunSession<X = undefined> {
   private current: RunLog;
   private latest = 0;
   /** Logouts per virtual second, 0..latest. */
   private perSec: number[] = [];
   private undo: Saved | null = null;
+  /** Checkpoints of this run and of the future Undo can bring back. */
+  readonly checkpoints: RunCheckpoints<X>;
 
-  constructor(run: RunLog, latestMs = 0) {
+  /**
+   * @param capture what the page keeps beside each checkpoint (read when one is taken); by
+   *   default, nothing
+   */
+  constructor(run: RunLog, latestMs = 0, capture: () => X = () => undefined as X) {
     this.current = run;
     this.latest = latestMs;
+    this.checkpoints = new RunCheckpoints(capture);
+  }
+
+  /** The simulation plays this run and is between events: take a checkpoint if one is due. */
+  offerCheckpoint(sim: Simulation): boolean {
+    return this.checkpoints.offer(sim, this.current);
+  }
+
+  /** The latest checkpoint of this run at or before `tMs` (null: replay from 0). */
+  checkpointBefore(tMs: number): SavedCheckpoint<X> | null {
+    return this.checkpoints.before(this.current, tMs);
+  }
+
+  /** The run is no longer shown: free its checkpoints. */
+  dispose(): void {
+    this.checkpoints.clear();
   }
 
   get run(): RunLog {
@@ -83,6 +108,7 @@ export class RunSession {
       this.perSec = this.perSec.slice(0, Math.floor(iv.t / 1000));
     }
     this.current = withIntervention(this.current, iv);
+    this.keepCheckpoints();
     return fork;
   }
 
@@ -108,7 +134,13 @@ export class RunSession {
     this.current = { settings: next, interventions: kept };
     this.latest = 0;
     this.perSec = [];
+    this.keepCheckpoints();
     return fork;
+  }
+
+  /** Checkpoints after a fork (or at the very moment of a change) belong to the discarded future only; older futures' go. */
+  private keepCheckpoints(): void {
+    this.checkpoints.keepFor([this.current, this.undo?.run ?? null]);
   }
 
   private save(fork: Fork): Fork {
@@ -139,6 +171,7 @@ export class RunSession {
     this.latest = this.undo.latestMs;
     this.perSec = this.undo.logouts;
     this.undo = null;
+    this.keepCheckpoints();
     return true;
   }
 }
