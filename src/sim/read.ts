@@ -39,4 +39,6 @@ export interface SimRead {
   readonly crowd: readonly CrowdUser[];
   /** Logouts since the start. */
   readonly logouts: number;
+  /** Logouts in each closed virtual second, oldest first (the metrics' per-second series). */
+  readonly logoutSeconds: readonly { readonly logouts: number }[];
 }

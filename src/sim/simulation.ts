@@ -156,6 +156,10 @@ export class Simulation implements SimRead {
     return this.w.metrics.logouts;
   }
 
+  get logoutSeconds(): readonly { readonly logouts: number }[] {
+    return this.w.metrics.series;
+  }
+
   /** Process the next event. Returns false when nothing is left. */
   async step(): Promise<boolean> {
     const e = this.w.queue.pop();

@@ -69,28 +69,43 @@ describe('quiz feedback and countdowns', async () => {
 describe('the feed sums up logouts and address changes', () => {
   const users = (ips: string[]): DigestUser[] => ips.map((ip, i) => ({ id: i + 1, ip, kind: 'mobile' }));
 
+  /** Closed seconds with these logouts each. */
+  const seconds = (logouts: number[]) => logouts.map((n) => ({ logouts: n }));
+
   it('one line per 5 virtual seconds, not one per logout', () => {
     const d = new FeedDigest();
-    d.reset(0, 0, users(['a', 'b']));
-    expect(d.update(4000, 7, () => users(['a', 'b']))).toEqual([]);
-    expect(d.update(5000, 14, () => users(['a', 'b']))).toEqual([{ t: 5000, kind: 'warning', text: '14 users logged out in the last 5 s (✕ in the crowd)' }]);
-    expect(d.update(10_000, 14, () => users(['a', 'b']))).toEqual([]);
-    expect(d.update(15_000, 15, () => users(['a', 'b']))[0]!.text).toBe('1 user logged out in the last 5 s (✕ in the crowd)');
+    const series = seconds([3, 4, 0, 0, 7, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    d.reset(0, users(['a', 'b']));
+    expect(d.update(4000, series.slice(0, 4), () => users(['a', 'b']))).toEqual([]);
+    expect(d.update(5000, series.slice(0, 5), () => users(['a', 'b']))).toEqual([{ t: 5000, kind: 'warning', text: '14 users logged out in the last 5 s (✕ in the crowd)' }]);
+    expect(d.update(10_000, series.slice(0, 10), () => users(['a', 'b']))).toEqual([]);
+    expect(d.update(15_000, series, () => users(['a', 'b']))[0]!.text).toBe('1 user logged out in the last 5 s (✕ in the crowd)');
+  });
+
+  it('a simulation first seen mid-run (restored from a checkpoint) gets the lines of its past at once, as a replay from 0 does', () => {
+    const series = seconds([3, 4, 0, 0, 7, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2]);
+    const replayed = new FeedDigest();
+    replayed.reset(0, users(['a']));
+    const lines = [0, 5, 10, 15, 16].flatMap((s) => replayed.update(s * 1000, series.slice(0, s), () => users(['a'])));
+    const restored = new FeedDigest();
+    restored.reset(16_000, users(['a']));
+    expect(restored.update(16_000, series, () => users(['a']))).toEqual(lines);
+    expect(lines.map((l) => l.t)).toEqual([5000, 15_000]);
   });
 
   it('names the phones whose address changed, and what ip_hash does with it', () => {
     const d = new FeedDigest();
-    d.reset(0, 0, users(['100.64.0.1', '100.64.0.2']));
-    const [line] = d.update(6000, 0, () => users(['100.64.0.1', '100.99.7.7']), true);
+    d.reset(0, users(['100.64.0.1', '100.64.0.2']));
+    const [line] = d.update(6000, seconds([0, 0, 0, 0, 0, 0]), () => users(['100.64.0.1', '100.99.7.7']), true);
     expect(line!.kind).toBe('info');
     expect(line!.text).toBe('A phone changed network: its address changed in the last 6 s (user 2: 100.64.0.2 → 100.99.7.7) — ip_hash may now send them to a node without their session');
   });
 
   it('starts over when the clock goes back (a restart)', () => {
     const d = new FeedDigest();
-    d.reset(0, 0, users(['a']));
-    expect(d.update(9000, 3, () => users(['a']))).toHaveLength(1);
-    expect(d.update(1000, 0, () => users(['a']))).toEqual([]);
-    expect(d.update(6000, 2, () => users(['a']))[0]!.text).toMatch(/^2 users logged out in the last 5 s/);
+    d.reset(0, users(['a']));
+    expect(d.update(9000, seconds([0, 0, 3, 0, 0, 0, 0, 0, 0]), () => users(['a']))).toHaveLength(1);
+    expect(d.update(1000, seconds([0]), () => users(['a']))).toEqual([]);
+    expect(d.update(6000, seconds([0, 0, 0, 2, 0, 0]), () => users(['a']))[0]!.text).toMatch(/^2 users logged out in the last 5 s/);
   });
 });

@@ -62,6 +62,12 @@ export interface LogoutMark {
   at: number;
 }
 
+/** The marks at one moment, kept beside a checkpoint of the run (src/run/checkpoints.ts). */
+export interface MarksCopy {
+  mark: Uint8Array;
+  recent: TraceRecord[][];
+}
+
 export class UserMarks {
   mark: Uint8Array;
   /** Real ms of the last logout flash (0 = never). */
@@ -89,6 +95,23 @@ export class UserMarks {
       this.logouts.push({ user: i, at: realAt });
       if (this.logouts.length > MAX_LOGOUT_MARKS) this.logouts.splice(0, this.logouts.length - MAX_LOGOUT_MARKS);
     }
+    this.version++;
+  }
+
+  /** The marks now (records are shared: they never change). */
+  copy(): MarksCopy {
+    return { mark: this.mark.slice(), recent: this.recent.map((list) => list.slice()) };
+  }
+
+  /**
+   * Show the marks a copy holds, as a replay up to its moment leaves them: no flash or label
+   * (those happened long ago).
+   */
+  restore(c: MarksCopy): void {
+    this.clear();
+    if (c.mark.length > this.mark.length) this.grow(c.mark.length);
+    this.mark.set(c.mark);
+    this.recent = c.recent.map((list) => list.slice());
     this.version++;
   }
 

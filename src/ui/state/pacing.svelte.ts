@@ -27,7 +27,7 @@ export interface PacedRun {
   sim(): Simulation | null;
   /** Bumped whenever the simulation is replaced: slices of an older one stop. */
   gen(): number;
-  session(): RunSession | null;
+  session(): RunSession<unknown> | null;
   /** Take a DOM snapshot (`force`: even when paused and nothing moved). */
   publish(force: boolean, now?: number): void;
 }
@@ -230,6 +230,7 @@ export class Pacing {
       this.running = false;
     }
     if (gen === this.run.gen()) this.run.session()?.reached(sim.now);
+    if (gen === this.run.gen()) this.run.session()?.offerCheckpoint(sim);
     if (gen === this.run.gen() && dt > 0) {
       const got = (sim.now - from) / dt;
       this.achieved = Math.round((this.achieved * 0.9 + got * 0.1) * 100) / 100;

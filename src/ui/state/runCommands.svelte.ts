@@ -17,6 +17,7 @@ import type { FaultAction, ScheduledFault, SimSettings, TraceRecord } from '../.
 import type { FeedItem } from '../../sim/world';
 import { forkPairOf, type ForkPair } from '../lab/forkPair';
 import { configOf, DEFAULT_CONFIG, describeChange, needsReset, settingsFor, withConfig, type UiConfig } from './config';
+import type { MarksCopy } from './marks';
 import type { Pacing } from './pacing.svelte';
 
 export interface TimelineState {
@@ -48,6 +49,10 @@ export interface RunViews {
   nodes(settings: Readonly<SimSettings>): void;
   /** A newly built simulation is shown. */
   built(sim: Simulation): void;
+  /** What the views keep beside a checkpoint of the run (the crowd marks, read when it is taken). */
+  keep(): MarksCopy;
+  /** A checkpoint was restored: show what a replay up to its moment would have left on screen. */
+  restored(kept: MarksCopy, sim: Simulation): void;
 }
 
 export class RunCommands {
@@ -68,8 +73,8 @@ export class RunCommands {
   faultLog = $state.raw<ScheduledFault[]>([]);
   /** The engine: commands go through this class; views outside src/ui/state read its read API (src/sim/read.ts). */
   sim: Simulation | null = null;
-  /** The run being shown: its settings and interventions (plain data; links and run files hold it). */
-  session: RunSession | null = null;
+  /** The run being shown: its settings and interventions (plain data; links and run files hold it), and its checkpoints. */
+  session: RunSession<MarksCopy> | null = null;
   /** Bumped whenever a simulation is built: work for an older one stops. */
   gen = 0;
 
@@ -173,16 +178,17 @@ export class RunCommands {
     this.settings = structuredClone(r.run.settings);
     this.config = configOf(r.run.settings);
     this.indexNodes(r.run.settings);
-    this.session = new RunSession(structuredClone(r.run));
+    this.newSession(structuredClone(r.run));
     await this.seekImpl(r.atMs, true);
     for (const n of notices) this.note('warning', n);
     this.publish(true);
   }
 
   /**
-   * Show the run at `ms`. Forward from the moment shown, the simulation plays on to it; back, a
-   * fresh one replays the run to it (in slices, the page keeps drawing; `timeline.seeking` is
-   * the progress).
+   * Show the run at `ms`. Forward from the moment shown, the simulation plays on to it; back (or
+   * past a checkpoint), the run's latest checkpoint before `ms` is restored — or, without one, a
+   * fresh simulation starts at 0 — and plays the rest of the way (in slices, the page keeps
+   * drawing; `timeline.seeking` is the progress). docs/runs.md, "Checkpoints".
    */
   private async seekImpl(ms: number, fresh = false): Promise<void> {
     const session = this.session;
@@ -191,8 +197,8 @@ export class RunCommands {
     const target = Math.max(0, Math.round(ms));
     await this.idle();
     const current = this.sim;
-    // Back in time (or a run to open): a fresh simulation replays the run; forward, this one plays on.
-    const rebuild = fresh || !current || target < current.now;
+    const saved = session.checkpointBefore(target);
+    const rebuild = fresh || !current || target < current.now || (saved !== null && saved.checkpoint.atMs > current.now);
     const gen = rebuild ? ++this.gen : this.gen;
     this.seekBusy = true;
     try {
@@ -200,11 +206,15 @@ export class RunCommands {
       if (rebuild || !sim) {
         this.replaying = true;
         this.resetViews();
-        sim = await Simulation.create(session.run.settings, this.simOptions(gen));
+        if (saved) {
+          sim = Simulation.restore(saved.checkpoint, this.simOptions(gen));
+          this.views.restored(saved.extra, sim);
+        } else sim = await Simulation.create(session.run.settings, this.simOptions(gen));
         if (gen !== this.gen) return void sim.dispose();
       } else this.replaying = target <= session.latestMs;
       const from = sim.now;
       const ok = await advanceRun(sim, session.run, target, {
+        checkpoints: session.checkpoints,
         sliceMs: 5_000,
         cancelled: () => gen !== this.gen,
         pause: async (t) => {
@@ -380,7 +390,7 @@ export class RunCommands {
     this.whenIdle(() => this.disposeSim(old));
     this.sim = sim;
     // Growing the users at 0 s in chunks gives the same run as creating them at once (tested).
-    this.session = new RunSession(newRun(settings));
+    this.newSession(newRun(settings));
     this.publishTimeline();
     this.indexNodes(settings);
     this.resetViews();
@@ -421,6 +431,12 @@ export class RunCommands {
     }
     this.building = null;
     return true;
+  }
+
+  /** Show a new run (its checkpoints keep the crowd marks beside them); the old one's checkpoints go. */
+  private newSession(run: RunSession['run']): void {
+    this.session?.dispose();
+    this.session = new RunSession(run, 0, () => this.views.keep());
   }
 
   private simOptions(gen: number) {

@@ -62,6 +62,11 @@ export class SimRunner {
     record: (r, replaying) => this.onRecord(r, replaying),
     nodes: (settings) => this.indexNodes(settings),
     built: (sim) => this.inspector.keepRedis(sim),
+    keep: () => this.marks.copy(),
+    restored: (kept, sim) => {
+      this.marks.restore(kept);
+      for (const f of sim.world.feed.slice(-FEED_MAX)) this.note(f.kind, f.text, f.t);
+    },
   });
   private readonly inspector = new Inspector(() => this.commands.sim, this.marks);
   private readonly totalsSeries = new RunningTotals();
