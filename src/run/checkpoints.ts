@@ -17,8 +17,11 @@ import type { Checkpoint } from '../sim/checkpoint';
 import type { Simulation } from '../sim/simulation';
 import type { RunLog } from './runLog';
 
-/** Virtual ms between checkpoints: a seek simulates at most this much. */
-export const CHECKPOINT_INTERVAL_MS = 30_000;
+/**
+ * Virtual ms between checkpoints: a seek simulates at most this much (at 1,000 users about 60 ms
+ * of work; a checkpoint costs about as much as 5–10 virtual seconds: `npm run bench`).
+ */
+export const CHECKPOINT_INTERVAL_MS = 60_000;
 
 export interface CheckpointLimits {
   intervalMs: number;

@@ -29,7 +29,7 @@ export class Checkpoint {
 
   /** Copy `w` now. Only between events: the engine must not be inside a `runUntil`. */
   static take(w: World): Checkpoint {
-    const c = new Cloner([[w.listeners, NO_LISTENERS]]);
+    const c = new Cloner([[w.listeners, NO_LISTENERS]], true);
     const copy = c.clone(w);
     return new Checkpoint(copy, w.now, c.bytes);
   }

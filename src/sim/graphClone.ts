@@ -47,6 +47,8 @@ export class CloneError extends Error {
   }
 }
 
+const NONE = Object.freeze({});
+
 const fail = (reason: string): never => {
   throw new CloneError('', reason);
 };
@@ -60,9 +62,18 @@ export class Cloner {
   /** An estimate of the bytes the copies allocated (objects and their slots; strings are shared). */
   bytes = 0;
 
-  /** @param seed originals mapped to what stands for them in the copy (e.g. listeners → none). */
-  constructor(seed: Iterable<readonly [unknown, unknown]> = []) {
+  /**
+   * @param seed originals mapped to what stands for them in the copy (e.g. listeners → none)
+   * @param dormant the copy will never run (a checkpoint): a class may then keep less than a
+   *   running copy needs (`[CLONE]` reads {@link dormant})
+   */
+  constructor(seed: Iterable<readonly [unknown, unknown]> = [], readonly dormant = false) {
     for (const [from, to] of seed) this.memo.set(from, to);
+  }
+
+  /** Count what a `[CLONE]` method built by itself into {@link bytes}: objects, and their fields or entries. */
+  built(objects: number, slots: number): void {
+    this.bytes += OBJECT_BYTES * objects + SLOT_BYTES * slots;
   }
 
   /** The copy of `value` (primitives are themselves; an object is copied once per Cloner). */
@@ -79,11 +90,16 @@ export class Cloner {
    */
   fill<T extends object>(original: T, target: T, overrides: Partial<T> = {}): T {
     this.memo.set(original, target);
-    // Copy every field natively, then replace the ones that hold objects by their copies.
-    const dst = Object.assign(target, original) as Record<string, unknown>;
-    const keys = Object.keys(dst);
-    this.bytes += OBJECT_BYTES + SLOT_BYTES * keys.length;
-    for (const key of keys) {
+    return this.deepen(Object.assign(target, original), overrides);
+  }
+
+  /** Replace the fields of a fresh copy that hold objects by their copies, then apply `overrides`. */
+  private deepen<T extends object>(target: T, overrides: Partial<T>): T {
+    const dst = target as Record<string, unknown>;
+    let fields = 0;
+    // for…in walks the own fields (methods are not enumerable) without allocating a key list.
+    for (const key in dst) {
+      fields++;
       const x = dst[key];
       if (x === null || (typeof x !== 'object' && typeof x !== 'function') || Object.hasOwn(overrides, key)) continue;
       try {
@@ -92,6 +108,7 @@ export class Cloner {
         throw within(err, key);
       }
     }
+    this.bytes += OBJECT_BYTES + SLOT_BYTES * fields;
     return Object.assign(target, overrides);
   }
 
@@ -109,6 +126,12 @@ export class Cloner {
       return out;
     }
     if (typeof v === 'function') return fail(`a function (${v.name || 'anonymous'}) without a recipe: it may hold state; give it one with remakeable() or cloneVia()`);
+    // A plain object (most of them: the users, the events) is spread: V8 copies it with its shape in one step.
+    if (Object.getPrototypeOf(v) === Object.prototype) {
+      const out = { ...v };
+      this.memo.set(v, out);
+      return this.deepen(out, NONE);
+    }
     if (CLONE in v) {
       const out = (v as SelfCloning)[CLONE](this);
       this.memo.set(v, out);

@@ -5,6 +5,7 @@
  * cookies and last requests in the inspector (the marks kept beside the checkpoint).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { CHECKPOINT_INTERVAL_MS } from '../../src/run/checkpoints';
 import { clock } from '../../src/ui/format';
 import { clockSeconds, logouts, requests } from './helpers';
 
@@ -45,8 +46,8 @@ test('a seek served by a checkpoint shows what a replay from 0 shows', async ({ 
   await page.getByRole('dialog', { name: 'node-2' }).getByRole('button', { name: 'Crash' }).click();
   await expect(page.getByRole('log', { name: 'Events' })).toContainText('node-2 crashed');
   await page.keyboard.press('Escape');
-  // Show X + 35 s: a checkpoint (one each 30 s of play) lies between the crash and that moment.
-  const target = crashAt + 35;
+  // Show X + 65 s: a checkpoint (one each 60 s of play) lies between the crash and that moment.
+  const target = crashAt + CHECKPOINT_INTERVAL_MS / 1000 + 5;
   await playUntil(page, target + 10);
 
   // Home (0 s), forward in 10 s and 1 s steps to 3 s past the target (a checkpoint passed on the

@@ -31,10 +31,10 @@ async function seek(run: RunLog, tMs: number, checkpoints: RunCheckpoints<unknow
 }
 
 describe('the checkpoints of a run', () => {
-  it('are taken every 30 virtual seconds while it plays, and a seek starts from the latest one before the moment', async () => {
+  it('are taken every interval of virtual time while it plays, and a seek starts from the latest one before the moment', async () => {
     const run = redisRun();
     let taken = 0;
-    const store = new RunCheckpoints(() => ++taken);
+    const store = new RunCheckpoints(() => ++taken, { intervalMs: 30_000, maxBytes: Infinity, maxCount: 100 });
     const sim = await Simulation.create(run.settings, { traceLimit: 0 });
     await advance(sim, run, 130_000, { checkpoints: store });
     expect(store.moments).toEqual([30_000, 60_000, 90_000, 120_000]);
@@ -51,27 +51,31 @@ describe('the checkpoints of a run', () => {
   }, 60_000);
 
   it('a checkpoint before a fork serves the new run, the later ones are left to the discarded future, and Undo brings them back', async () => {
+    const I = CHECKPOINT_INTERVAL_MS;
     const session = new RunSession(redisRun());
     const sim = await Simulation.create(session.run.settings, { traceLimit: 0 });
-    await advance(sim, session.run, 125_000, { checkpoints: session.checkpoints });
+    await advance(sim, session.run, 2 * I + 5_000, { checkpoints: session.checkpoints });
     session.reached(sim.now);
     sim.dispose();
     const before = session.run;
+    expect(session.checkpoints.moments).toEqual([I, 2 * I]);
 
-    // Fork at 70 s: a crash there, in the past.
-    session.record({ kind: 'fault', t: 70_000, action: { kind: 'crash', node: 'node-2' } });
-    expect(session.checkpointBefore(100_000)!.checkpoint.atMs).toBe(60_000);
-    expect(await seek(session.run, 100_000, session.checkpoints)).toEqual(await freshAt(session.run, 100_000));
-    // The seek took the new run's checkpoint at 90 s; the old future's 90 s and 120 s are kept for Undo.
-    expect(session.checkpoints.moments).toEqual([30_000, 60_000, 90_000, 90_000, 120_000]);
-    expect(session.checkpointBefore(125_000)!.checkpoint.atMs).toBe(90_000);
+    // Fork 10 s after the first checkpoint: a crash there, in the past.
+    session.record({ kind: 'fault', t: I + 10_000, action: { kind: 'crash', node: 'node-2' } });
+    expect(session.checkpointBefore(2 * I + 3_000)!.checkpoint.atMs).toBe(I);
+    expect(await seek(session.run, 2 * I + 3_000, session.checkpoints)).toEqual(await freshAt(session.run, 2 * I + 3_000));
+    // The seek took the new run's checkpoint at 2I on its way; the old future's is kept for Undo.
+    expect(session.checkpoints.moments).toEqual([I, 2 * I, 2 * I]);
+    const forked = session.checkpointBefore(2 * I + 3_000)!;
+    expect(forked.checkpoint.atMs).toBe(2 * I);
 
     expect(session.undoFork()).toBe(true);
     expect(session.run).toBe(before);
-    // The fork's own checkpoint is gone; the old run's are back in use.
-    expect(session.checkpoints.moments).toEqual([30_000, 60_000, 90_000, 120_000]);
-    expect(session.checkpointBefore(125_000)!.checkpoint.atMs).toBe(120_000);
-    expect(await seek(session.run, 125_000, session.checkpoints)).toEqual(await freshAt(session.run, 125_000));
+    // The fork's own checkpoint is gone; the old run's is back in use.
+    expect(session.checkpoints.moments).toEqual([I, 2 * I]);
+    expect(session.checkpointBefore(2 * I + 3_000)).not.toBe(forked);
+    expect(session.checkpointBefore(2 * I + 3_000)!.checkpoint.atMs).toBe(2 * I);
+    expect(await seek(session.run, 2 * I + 3_000, session.checkpoints)).toEqual(await freshAt(session.run, 2 * I + 3_000));
     session.dispose();
     expect(session.checkpoints.count).toBe(0);
   }, 120_000);
@@ -79,16 +83,19 @@ describe('the checkpoints of a run', () => {
   it('an intervention at the very moment of a checkpoint makes that checkpoint stale', async () => {
     const session = new RunSession(redisRun(10));
     const sim = await Simulation.create(session.run.settings, { traceLimit: 0 });
-    await sim.runUntil(30_000);
+    const I = CHECKPOINT_INTERVAL_MS;
+    await sim.runUntil(I - 1);
+    expect(session.offerCheckpoint(sim)).toBe(false);
+    await sim.runUntil(I);
     expect(session.offerCheckpoint(sim)).toBe(true);
     expect(session.offerCheckpoint(sim)).toBe(false);
-    session.reached(30_000);
-    // The user crashes a node now, at 30 s: the checkpoint (taken before it) is no longer this run's.
+    session.reached(I);
+    // The user crashes a node now: the checkpoint (taken just before) is no longer this run's.
     expect(sim.fault({ kind: 'crash', node: 'node-1' })).toBeNull();
-    session.record({ kind: 'fault', t: 30_000, action: { kind: 'crash', node: 'node-1' } });
-    expect(session.checkpointBefore(40_000)).toBeNull();
+    session.record({ kind: 'fault', t: I, action: { kind: 'crash', node: 'node-1' } });
+    expect(session.checkpointBefore(I + 10_000)).toBeNull();
     expect(session.offerCheckpoint(sim)).toBe(true);
-    expect(await seek(session.run, 40_000, session.checkpoints)).toEqual(await freshAt(session.run, 40_000));
+    expect(await seek(session.run, I + 10_000, session.checkpoints)).toEqual(await freshAt(session.run, I + 10_000));
     sim.dispose();
     session.dispose();
   }, 60_000);
@@ -119,11 +126,11 @@ describe('the checkpoints of a run', () => {
     const run = redisRun(10);
     const store = new RunCheckpoints(() => undefined);
     const sim = await Simulation.create(run.settings, { traceLimit: 0 });
-    await advance(sim, run, 31_000, { checkpoints: store });
+    const t = CHECKPOINT_INTERVAL_MS + 1_000;
+    await advance(sim, run, t, { checkpoints: store });
     const other = redisRun(11);
-    expect(store.before(run, 31_000)).not.toBeNull();
-    expect(store.before(other, 31_000)).toBeNull();
-    expect(CHECKPOINT_INTERVAL_MS).toBe(30_000);
+    expect(store.before(run, t)).not.toBeNull();
+    expect(store.before(other, t)).toBeNull();
     sim.dispose();
     store.clear();
   });

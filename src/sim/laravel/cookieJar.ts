@@ -4,7 +4,7 @@
  * with the APP_KEY every node shares.
  */
 
-import { CLONE } from '../graphClone';
+import { CLONE, type Cloner } from '../graphClone';
 
 /** A `Set-Cookie` header, reduced to what the simulation needs. */
 export interface SetCookie {
@@ -32,9 +32,10 @@ export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
 
   /** A checkpoint's copy (a thousand jars a checkpoint: copied directly, their cookies are their own). */
-  [CLONE](): CookieJar {
+  [CLONE](c: Cloner): CookieJar {
     const jar = new CookieJar();
-    for (const [name, c] of this.cookies) jar.cookies.set(name, { value: c.value, plain: c.plain, expiresAt: c.expiresAt });
+    for (const [name, k] of this.cookies) jar.cookies.set(name, { value: k.value, plain: k.plain, expiresAt: k.expiresAt });
+    c.built(2 + jar.cookies.size, 2 + 6 * jar.cookies.size);
     return jar;
   }
 

@@ -148,7 +148,12 @@ export class PayloadCodec {
   /** A checkpoint's copy shares the writes remembered: the codec never changes one it holds. */
   [CLONE](c: Cloner): PayloadCodec {
     const memo = new Map<object, Map<string, Written>>();
-    for (const [place, written] of this.memo) memo.set(c.clone(place), new Map(written));
+    let entries = 0;
+    for (const [place, written] of this.memo) {
+      memo.set(c.clone(place), new Map(written));
+      entries += written.size;
+    }
+    c.built(1 + memo.size, 3 * entries);
     return c.copyFields<PayloadCodec>(this, { memo } as Partial<PayloadCodec>);
   }
 

@@ -6,10 +6,17 @@ import { Evictor } from './eviction';
 import { ExpiryIndex } from './expiryIndex';
 import { NO_EXPIRY, KeyTable, type KeyMeta } from './keyTable';
 import { BASELINE_USED_MEMORY } from './memoryModel';
-import { copyMock, keyspaceOf, type MockKeyspace } from './mockKeyspace';
+import { keyspaceOf, loadKeyspace, saveKeyspace, type MockKeyspace, type SavedKeyspace } from './mockKeyspace';
 import { Monitor } from './monitor';
 import { ServerStats } from './stats';
 import { VirtualNow } from './virtualTime';
+
+/** What a checkpoint's copy has instead of an ioredis-mock instance: using it is a bug. */
+const NO_MOCK = new Proxy({}, {
+  get(_, name) {
+    throw new Error(`a checkpoint's Redis is data, not a server (it was asked for ${String(name)})`);
+  },
+}) as Redis;
 
 /**
  * ioredis-mock deletes a key at `deadline <= Date.now()`, Redis at `now > deadline`: every
@@ -41,6 +48,11 @@ export class RedisCore {
   oom = false;
   /** True under an LFU policy (accesses then update the LFU counter instead of the LRU clock). */
   lfu: boolean;
+  /**
+   * Set in a checkpoint's copy, which is never run: the keyspace as data. Its `mock` and
+   * `keyspace` are then placeholders that refuse to be used.
+   */
+  saved: SavedKeyspace | null = null;
 
   constructor(
     readonly mock: Redis,
@@ -55,12 +67,16 @@ export class RedisCore {
   }
 
   /**
-   * A checkpoint's copy: the key table, expiry index, counters, configuration, clients and
-   * eviction pool copied field by field, over a new ioredis-mock instance holding the same keyspace.
+   * A copy: the key table, expiry index, counters, configuration, clients and eviction pool
+   * copied field by field. A checkpoint's (dormant) copy holds the keyspace as data
+   * ({@link saved}); a live copy gets a new ioredis-mock instance holding it.
    */
   [CLONE](c: Cloner): RedisCore {
-    const mock = copyMock(this.mock, this.vt);
-    return c.copyFields<RedisCore>(this, { mock, keyspace: keyspaceOf(mock) });
+    const saved = this.saved ?? saveKeyspace(this.mock, this.vt);
+    c.built(3, 3 * saved.keys.length);
+    if (c.dormant) return c.copyFields<RedisCore>(this, { mock: NO_MOCK, keyspace: NO_MOCK as unknown as MockKeyspace, saved });
+    const mock = loadKeyspace(saved, this.vt);
+    return c.copyFields<RedisCore>(this, { mock, keyspace: keyspaceOf(mock), saved: null });
   }
 
   get usedMemory(): number {

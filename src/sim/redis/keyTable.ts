@@ -1,4 +1,4 @@
-import { CLONE } from '../graphClone';
+import { CLONE, type Cloner } from '../graphClone';
 import { EXPIRE_OVERHEAD, keyCost } from './memoryModel';
 
 /** No TTL (Redis's `-1` from getExpire). */
@@ -49,12 +49,13 @@ export class KeyTable {
    * holds a KeyMeta between commands). The map and both arrays keep their order, so eviction
    * samples the same keys.
    */
-  [CLONE](): KeyTable {
+  [CLONE](c: Cloner): KeyTable {
     const t = new KeyTable();
     t.bytes = this.bytes;
     for (const m of this.all) t.all.push(Object.assign(new KeyMeta(m.key, 0, 0), m));
     for (const m of this.volatile) t.volatile.push(t.all[m.idx]!);
     for (const m of this.map.values()) t.map.set(m.key, t.all[m.idx]!);
+    c.built(4 + t.all.length, 12 * t.all.length + t.volatile.length);
     return t;
   }
 

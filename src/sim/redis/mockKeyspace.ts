@@ -1,6 +1,6 @@
 /**
- * ioredis-mock as the simulated server uses it: where a new instance lives, its keyspace, and a
- * copy of one (a checkpoint's). Internal to src/sim/redis.
+ * ioredis-mock as the simulated server uses it: a new instance of its own, its keyspace, and
+ * the keyspace saved as data and loaded back (a checkpoint's). Internal to src/sim/redis.
  */
 import type { Redis } from 'ioredis';
 import type { VirtualNow } from './virtualTime';
@@ -29,27 +29,56 @@ export function keyspaceOf(mock: Redis): MockKeyspace {
 let nextPort = 20_000;
 
 /** The options of a new, unshared ioredis-mock instance. */
-export function mockAddress(): { host: string; port: number; lazyConnect: false } {
+function mockAddress(): { host: string; port: number; lazyConnect: false } {
   const port = nextPort++;
   return { host: `sim-${port}`, port, lazyConnect: false };
 }
 
+/** ioredis-mock's class, kept by the first {@link newMock} (it is loaded lazily). */
+let Mock: (new (options: ReturnType<typeof mockAddress>) => Redis) | null = null;
+
+/** A new, unshared instance. `Redis` is ioredis-mock's class (loaded by the caller). */
+export function newMock(Redis: new (options: ReturnType<typeof mockAddress>) => Redis): Redis {
+  Mock = Redis;
+  return new Redis(mockAddress());
+}
+
 /**
- * A new instance holding the same keys, values and deadlines, in the same order (SCAN walks
- * the keys in insertion order). Read at virtual instant 0, where no deadline has passed, so
- * keys past their deadline but not yet removed are copied too, exactly as they are held.
+ * A keyspace as data: what a checkpoint holds instead of an ioredis-mock instance (an empty one
+ * takes 150 KB of heap and a port). Keys in the instance's order (SCAN walks it), each with its
+ * value and the deadline the mock was given, if any.
  */
-export function copyMock(mock: Redis, vt: VirtualNow): Redis {
-  const Mock = mock.constructor as new (options: ReturnType<typeof mockAddress>) => Redis;
-  const copy = new Mock(mockAddress());
+export interface SavedKeyspace {
+  keys: string[];
+  values: unknown[];
+  deadlines: (number | undefined)[];
+}
+
+/**
+ * The whole keyspace of `mock`, read at virtual instant 0 where no deadline has passed, so keys
+ * past their deadline but not yet removed are saved too, exactly as they are held.
+ */
+export function saveKeyspace(mock: Redis, vt: VirtualNow): SavedKeyspace {
   const from = keyspaceOf(mock);
-  const to = keyspaceOf(copy);
+  return vt.run(0, () => {
+    const keys = from.data.keys();
+    // The mock copies lists, sets and hashes on get (and again on set): values are never shared.
+    return { keys, values: keys.map((k) => from.data.get(k)), deadlines: keys.map((k) => from.expires.get(k)) };
+  });
+}
+
+/** A new instance holding a saved keyspace, in the same order. */
+export function loadKeyspace(saved: SavedKeyspace, vt: VirtualNow): Redis {
+  if (Mock === null) throw new Error('ioredis-mock is not loaded: a saved keyspace comes from a running SimRedis');
+  const mock = newMock(Mock);
+  const to = keyspaceOf(mock);
   vt.run(0, () => {
-    for (const key of from.data.keys()) {
-      to.data.set(key, from.data.get(key)); // the mock copies lists, sets and hashes on get and set
-      const at = from.expires.get(key);
+    for (let i = 0; i < saved.keys.length; i++) {
+      const key = saved.keys[i]!;
+      to.data.set(key, saved.values[i]);
+      const at = saved.deadlines[i];
       if (at !== undefined) to.expires.set(key, at);
     }
   });
-  return copy;
+  return mock;
 }

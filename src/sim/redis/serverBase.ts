@@ -142,6 +142,7 @@ export abstract class SimRedisBase {
   /** Free the mock's data (ioredis-mock keeps a map per host:port for the life of the page). */
   dispose(): void {
     this.core.clearKeys();
+    if (this.core.saved !== null) return; // a checkpoint's copy: no instance to free
     this.core.vt.run(Math.floor(this.opts.now()), () => void this.core.mock.flushall());
     this.core.mock.disconnect();
   }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { dispatch } from './dispatch';
-import { mockAddress } from './mockKeyspace';
+import { newMock } from './mockKeyspace';
 import { invalidExpireError, notIntegerError, OOM_MESSAGE } from './errors';
 import { execDel, execExists, execExpire, execGet, execPttl, execSetex, NO_FLAGS, ttlFromPttl } from './keyCommands';
 import type { ImmediateRedis } from './engineRedis';
@@ -35,9 +35,9 @@ export class SimRedis extends SimRedisBase implements ImmediateRedis {
   /** Create a server, lazy-loading ioredis-mock (351 KB gzip in the browser). */
   static async create(opts: SimRedisOptions): Promise<SimRedis> {
     const { default: RedisMock } = await import('ioredis-mock');
-    const address = mockAddress();
-    const name = opts.name ?? `redis-${address.port}`;
-    return new SimRedis(new RedisMock(address), opts, name);
+    const mock = newMock(RedisMock);
+    const name = opts.name ?? `redis-${(mock.options as { port?: number }).port ?? 0}`;
+    return new SimRedis(mock, opts, name);
   }
 
   private constructor(mock: Redis, opts: SimRedisOptions, name: string) {

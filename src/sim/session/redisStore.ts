@@ -3,7 +3,7 @@
  * Each request reads with GET and ends with `SETEX <prefix><id> <lifetime*60> <payload>`,
  * the payload serialized twice (session, then cache): FACTS.md.
  */
-import { CLONE } from '../graphClone';
+import { CLONE, type Cloner } from '../graphClone';
 import { unwrapFromCache, wrapForCache } from '../laravel/payload';
 import { andThen, type Maybe } from '../maybe';
 import type { SessionStore, StoreRequest } from './store';
@@ -44,7 +44,7 @@ export class SessionKeys {
   constructor(private readonly prefix: string) {}
 
   /** A checkpoint's copy: every entry copied (a thousand a checkpoint: directly). */
-  [CLONE](): SessionKeys {
+  [CLONE](c: Cloner): SessionKeys {
     const keys = new SessionKeys(this.prefix);
     for (const [id, e] of this.entries) {
       const copy = new SessionEntry(e.key);
@@ -52,6 +52,7 @@ export class SessionKeys {
       copy.plain = e.plain;
       keys.entries.set(id, copy);
     }
+    c.built(2 + keys.entries.size, 6 * keys.entries.size);
     return keys;
   }
 
