@@ -8,6 +8,12 @@ import type { Simulation } from '../../sim/simulation';
 import { advance as advanceRun } from '../../run/replay';
 import type { RunSession } from '../../run/session';
 
+/**
+ * Play takes checkpoints only up to this many users: at 1,000 users one costs 4–9 ms, at 10,000
+ * about 100 ms (docs/runs.md), which would stall a frame once a virtual minute.
+ */
+export const MAX_USERS_FOR_PLAY_CHECKPOINTS = 4000;
+
 /** Real ms between DOM snapshots (the canvas still draws every frame). */
 const PUBLISH_MS = 200;
 /**
@@ -230,7 +236,9 @@ export class Pacing {
       this.running = false;
     }
     if (gen === this.run.gen()) this.run.session()?.reached(sim.now);
-    if (gen === this.run.gen()) this.run.session()?.offerCheckpoint(sim);
+    // A checkpoint copies the whole world in one go (~10 µs a user): past a few thousand users it
+    // would be a long task in the middle of play, so big crowds seek by replaying instead.
+    if (gen === this.run.gen() && sim.settings.users <= MAX_USERS_FOR_PLAY_CHECKPOINTS) this.run.session()?.offerCheckpoint(sim);
     if (gen === this.run.gen() && dt > 0) {
       const got = (sim.now - from) / dt;
       this.achieved = Math.round((this.achieved * 0.9 + got * 0.1) * 100) / 100;
