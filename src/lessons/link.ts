@@ -73,7 +73,8 @@ export function withLessonLink(current: string, link: string): string {
   const add = new URLSearchParams(link);
   const parts = [...add.keys()].includes('sandbox') ? ['sandbox'] : [];
   for (const [k, v] of add) if (k !== 'sandbox') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
-  const rest = q.toString();
-  const all = [...parts, ...(rest ? [rest] : [])].join('&');
+  // The page's other parameters as they were: a flag stays a flag (`present`, not `present=`).
+  const rest = [...q].map(([k, v]) => (v === '' ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
+  const all = [...parts, ...rest].join('&');
   return all ? `?${all}` : '';
 }

@@ -37,7 +37,7 @@ describe('lesson deep links', () => {
 
 describe('withLessonLink', () => {
   it('replaces only the lesson part of the query', () => {
-    expect(withLessonLink('?lesson=a&step=3&speed=10&paused', '?lesson=two-nodes&step=2')).toBe('?lesson=two-nodes&step=2&speed=10&paused=');
+    expect(withLessonLink('?lesson=a&step=3&speed=10&paused', '?lesson=two-nodes&step=2')).toBe('?lesson=two-nodes&step=2&speed=10&paused');
     expect(withLessonLink('?lesson=a&step=3', '?sandbox')).toBe('?sandbox');
     expect(withLessonLink('?sandbox&speed=5', '')).toBe('?speed=5');
     expect(withLessonLink('', '')).toBe('');
