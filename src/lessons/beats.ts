@@ -64,8 +64,9 @@ export function beatLabel(lesson: BeatLesson, beat: Beat, applying = false): str
   const where = `Step ${beat.step + 1} of ${lesson.steps.length}`;
   const step = lesson.steps[beat.step];
   if (beat.phase === 'solution') return `${where} · ${applying ? 'applying the solution…' : 'solution applied'}`;
-  if (step && !hasSolution(step)) return `${where} · ${applying ? 'starting…' : 'running'}`;
-  return `${where} · ${applying ? 'starting the problem…' : 'problem running'}`;
+  // Not "running": the presenter may have paused it.
+  if (step && !hasSolution(step)) return `${where} · ${applying ? 'starting…' : 'the set-up'}`;
+  return `${where} · ${applying ? 'starting the problem…' : 'the problem'}`;
 }
 
 /** The lesson link of a beat: `?lesson=ID&step=N`, plus `&beat=solution` for a solution. */

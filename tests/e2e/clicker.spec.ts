@@ -41,7 +41,7 @@ test('PageDown walks two-nodes beat by beat, a reload keeps the place, PageUp wa
   await page.goto('/?lesson=two-nodes&present&speed=10');
 
   // Step 1, its problem: one node, running.
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await expect(caption(page)).toContainText('A second server');
   await expect(caption(page)).toContainText("Traffic grows, so you add node-2 to the nginx upstream. nginx's default is round robin");
   await expect(caption(page)).toContainText('Next: Add a second node (2 nodes).');
@@ -86,7 +86,7 @@ test('PageDown walks two-nodes beat by beat, a reload keeps the place, PageUp wa
 
   // PageDown: step 2, its problem — the cluster step 1 left (2 nodes), running.
   await page.keyboard.press('PageDown');
-  await expect(beat(page)).toHaveText('Step 2 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 2 of 2 · the problem');
   await expect(caption(page)).toContainText('More servers, more logouts');
   await expect(caption(page)).toContainText('Traffic keeps growing, so you scale out to four servers.');
   await expect(nodes(page)).toHaveValue('2');
@@ -115,7 +115,7 @@ test('PageDown walks two-nodes beat by beat, a reload keeps the place, PageUp wa
 
   // PageUp walks back beat by beat.
   await page.keyboard.press('PageUp');
-  await expect(beat(page)).toHaveText('Step 2 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 2 of 2 · the problem');
   await expect(nodes(page)).toHaveValue('2');
   await expect(page).toHaveURL(/[?&]step=2(&|$)/);
   await page.keyboard.press('PageUp');
@@ -123,7 +123,7 @@ test('PageDown walks two-nodes beat by beat, a reload keeps the place, PageUp wa
   await expect(nodes(page)).toHaveValue('2');
   await expect(page).toHaveURL(/[?&]step=1&beat=solution/);
   await page.keyboard.press('PageUp');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await expect(nodes(page)).toHaveValue('1');
   expect(page.url()).not.toContain('beat=');
 
@@ -149,7 +149,7 @@ test('a burst of presses while a beat is being applied lands on the last beat, a
     });
   });
   await page.goto('/?lesson=two-nodes&present&bench');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
@@ -169,7 +169,7 @@ test('a burst of presses while a beat is being applied lands on the last beat, a
 
 test('the timeline slider keeps its own PageUp / PageDown (±10 s); the beat stays', async ({ page }) => {
   await page.goto('/?lesson=two-nodes&present&speed=10');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   const slider = page.getByRole('slider', { name: 'Timeline' });
   await expect.poll(async () => Number(await slider.getAttribute('aria-valuemax')), { timeout: 20_000 }).toBeGreaterThan(35);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -179,7 +179,7 @@ test('the timeline slider keeps its own PageUp / PageDown (±10 s); the beat sta
   for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
   await page.keyboard.press('PageDown');
   await expect(slider).toHaveAttribute('aria-valuenow', '20');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await expect(nodes(page)).toHaveValue('1');
   expect(page.url()).not.toContain('beat=');
 });
@@ -197,12 +197,12 @@ test('a shared link to a solution beat opens the step and applies its solution',
 
 test('a bad beat in the link is named, like ?step=99, and the step shows its problem', async ({ page }) => {
   await page.goto('/?lesson=two-nodes&step=2&beat=fix&present');
-  await expect(beat(page)).toHaveText('Step 2 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 2 of 2 · the problem');
   await expect(caption(page)).toContainText('Beat "fix" does not exist (a step has "problem" and "solution") — showing step 2\'s problem.');
   await expect(nodes(page)).toHaveValue('2');
 
   await page.goto('/?lesson=one-server&step=1&beat=solution&present');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the set-up');
   await expect(caption(page)).toContainText('Step 1 of lesson one-server has no solution to apply — showing it running.');
 
   await page.goto('/?lesson=two-nodes&step=99&present');
@@ -223,7 +223,7 @@ test('outside presenter mode PageDown scrolls the page as usual, and the caption
   // The Presenter mode button brings the caption and the clicker keys; pressing it again takes them away.
   const toggle = page.getByRole('button', { name: 'Presenter mode' });
   await toggle.click();
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await page.keyboard.press('PageDown');
   await expect(beat(page)).toHaveText('Step 1 of 2 · solution applied');
   await expect(nodes(page)).toHaveValue('2');
@@ -234,13 +234,13 @@ test('outside presenter mode PageDown scrolls the page as usual, and the caption
 
 test('the shortcuts dialog says what PageDown / PageUp do', async ({ page }) => {
   await page.goto('/?lesson=two-nodes&present&paused');
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog.getByRole('row', { name: /PageDown \/ PageUp/ })).toContainText('Presenter mode with a lesson: the next / previous beat');
   // While the dialog is open, a clicker press does not move the demo.
   await page.keyboard.press('PageDown');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(beat(page)).toHaveText('Step 1 of 2 · problem running');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await expect(nodes(page)).toHaveValue('1');
 });

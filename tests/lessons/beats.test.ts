@@ -40,11 +40,11 @@ describe('the beats of a lesson', async () => {
   });
 
   it('says where the demo is', () => {
-    expect(beatLabel(twoNodes, p(1))).toBe('Step 2 of 2 · problem running');
+    expect(beatLabel(twoNodes, p(1))).toBe('Step 2 of 2 · the problem');
     expect(beatLabel(twoNodes, s(0))).toBe('Step 1 of 2 · solution applied');
     expect(beatLabel(twoNodes, s(0), true)).toBe('Step 1 of 2 · applying the solution…');
     expect(beatLabel(twoNodes, p(0), true)).toBe('Step 1 of 2 · starting the problem…');
-    expect(beatLabel(oneServer, p(0))).toBe('Step 1 of 2 · running');
+    expect(beatLabel(oneServer, p(0))).toBe('Step 1 of 2 · the set-up');
   });
 
   it('a beat is a link, and the link reads back as the same beat', () => {
