@@ -35,6 +35,8 @@ const CATCH_UP_SLICE_MS = 5_000;
 
 export class PairRunner implements PairClock {
   playing = $state(false);
+  /** Paused, with the frame in progress not yet shown (as the page's runner: the button keeps saying Pause). */
+  stopping = $state(false);
   speed = $state(1);
   /** The speed achieved: below {@link speed} when the machine cannot keep both sides up. */
   achieved = $state(1);
@@ -146,7 +148,11 @@ export class PairRunner implements PairClock {
 
   pause(): void {
     this.playing = false;
-    this.whenIdle(() => this.publish(true));
+    this.stopping = true;
+    this.whenIdle(() => {
+      this.publish(true);
+      this.stopping = false;
+    });
   }
 
   toggle(): void {
