@@ -106,13 +106,31 @@ export class RunCommands {
 
   /** Show the run at virtual `ms` (the timeline; past the latest moment it plays forward to it). Pauses. */
   seekTo(ms: number): void {
-    void this.seekImpl(ms);
+    this.seekGoal = ms;
+    if (this.seeking) return; // the loop below goes on to the latest moment asked for
+    this.seeking = (async () => {
+      try {
+        // Seeks asked for faster than they finish (keys held, a drag) coalesce: one at a time,
+        // always to the latest moment, so an older one never lands after a newer one.
+        while (this.seekGoal !== null) {
+          const goal = this.seekGoal;
+          await this.seekImpl(goal);
+          if (this.seekGoal === goal) this.seekGoal = null;
+        }
+      } finally {
+        this.seeking = null;
+      }
+    })();
   }
 
-  /** Move the timeline by `deltaMs` (the ←/→ keys: ±1 s). */
+  /** Move the timeline by `deltaMs` (the ←/→ keys: ±1 s), from the moment last asked for. */
   seekBy(deltaMs: number): void {
-    this.seekTo(Math.max(0, (this.sim?.now ?? 0) + deltaMs));
+    this.seekTo(Math.max(0, (this.seekGoal ?? this.sim?.now ?? 0) + deltaMs));
   }
+
+  /** The latest moment asked for while seeks are under way (null: none pending). */
+  private seekGoal: number | null = null;
+  private seeking: Promise<void> | null = null;
 
   /**
    * A redis-cli line against the running cluster's Redis, between frames (the engine does not
@@ -156,6 +174,7 @@ export class RunCommands {
     const at = this.sim?.now ?? 0;
     const settingsFork = s?.lastFork?.fork.settings === true;
     if (!s || !s.undoFork()) return;
+    this.seekGoal = null; // the restored run is shown at the fork's moment, not at a key's
     this.publishTimeline();
     // A settings fork ran other settings: the controls go back to the restored run's.
     if (settingsFork) this.useSettings(s.run.settings);
@@ -435,6 +454,7 @@ export class RunCommands {
 
   /** Show a new run (its checkpoints keep the crowd marks beside them); the old one's checkpoints go. */
   private newSession(run: RunSession['run']): void {
+    this.seekGoal = null; // a seek still pending was for the run that goes
     this.session?.dispose();
     this.session = new RunSession(run, 0, () => this.views.keep());
   }
