@@ -18,8 +18,6 @@ import { Twin, type Pair } from './twin';
 
 /** Real ms between DOM snapshots (the canvas still draws every frame), as on the single page. */
 const PUBLISH_MS = 200;
-/** Real ms between inspector refreshes of an open node or Redis menu. */
-const DETAIL_MS = 500;
 /**
  * Most real ms of engine work per frame for both sides together; past it the pair falls behind
  * the chosen speed (the clock shows ≈N×) rather than drop frames. The single page allows 9 ms
@@ -61,7 +59,6 @@ export class PairRunner implements PairClock {
   private raf = 0;
   private lastFrame = 0;
   private lastPublish = -Infinity;
-  private lastDetail = -Infinity;
   private busy = false;
   private destroyed = false;
   private pending: Array<() => void | Promise<void>> = [];
@@ -304,11 +301,9 @@ export class PairRunner implements PairClock {
     if (!force && !this.playing && this.now === twin.now && this.hosts[0].view) return;
     this.lastPublish = now;
     this.now = twin.now;
-    const detail = force || now - this.lastDetail >= DETAIL_MS;
-    if (detail) this.lastDetail = now;
     for (const h of this.hosts) {
       h.publish();
-      if (detail) h.refreshDetail();
+      h.refreshDetail(force, now);
     }
   }
 }

@@ -13,9 +13,10 @@ import { packetDuration, PacketPool } from '../stage/packets';
 import type { StageHost } from '../stage/stageHost';
 import { configOf, type UiConfig } from '../state/config';
 import { UserMarks } from '../state/marks';
-import { redisDetail, type RedisDetail } from '../state/redisDetail';
+import { Inspector } from '../state/inspector.svelte';
+import type { RedisDetail } from '../state/redisDetail';
 import type { FeedLine, Selection } from '../state/runner.svelte';
-import { buildView, nodeDetail, userDetail, type NodeDetail, type UserDetail, type View } from '../state/view';
+import { buildView, type NodeDetail, type UserDetail, type View } from '../state/view';
 
 type FrameHook = (now: number, dt: number) => void;
 
@@ -31,13 +32,13 @@ const FEED_MAX = 50;
 
 export class SideHost implements StageHost {
   view = $state.raw<View | null>(null);
-  selection = $state.raw<Selection>(null);
-  detail = $state.raw<UserDetail | NodeDetail | RedisDetail | null>(null);
   /** This side's events (the engine's lines and what was done to both), oldest first. */
   feed = $state.raw<FeedLine[]>([]);
   sim: Simulation | null = null;
   readonly packets = new PacketPool();
   readonly marks = new UserMarks();
+  /** What is selected on this side's stage and its detail: the page's own inspector, on this side's simulation. */
+  private readonly inspector = new Inspector(() => this.sim, this.marks);
   readonly config: UiConfig;
   frames = 0;
   /** Requests finished so far (Step runs until this moves). */
@@ -53,7 +54,6 @@ export class SideHost implements StageHost {
   /** The frame being drawn: real ms at its start and the virtual ms it started from (packets start in between). */
   private frameReal = 0;
   private frameVirt = 0;
-  private detailBusy = false;
 
   constructor(readonly settings: SimSettings, readonly label: string, private readonly pair: PairClock) {
     this.config = configOf(settings);
@@ -100,10 +100,16 @@ export class SideHost implements StageHost {
     this.pair.fault(action);
   }
 
+  get selection(): Selection {
+    return this.inspector.selection;
+  }
+
+  get detail(): UserDetail | NodeDetail | RedisDetail | null {
+    return this.inspector.detail;
+  }
+
   select(sel: Selection): void {
-    this.selection = sel;
-    this.detail = null;
-    this.refreshDetail();
+    this.inspector.select(sel);
   }
 
   note(kind: FeedLine['kind'], text: string, t = this.sim?.now ?? 0): void {
@@ -117,28 +123,9 @@ export class SideHost implements StageHost {
     this.view = buildView(this.sim, this.totals, { prev: this.view, marks: this.marks.mark });
   }
 
-  refreshDetail(): void {
-    const sim = this.sim;
-    const sel = this.selection;
-    if (!sim || !sel) {
-      this.detail = null;
-      return;
-    }
-    if (sel.kind === 'user') this.detail = userDetail(sim, sel.id, this.marks.recent[sel.id - 1] ?? []);
-    else if (sel.kind === 'node') this.detail = nodeDetail(sim, sel.name);
-    else void this.refreshRedis(sim);
-  }
-
-  /** Redis's keys, walked with SCAN as the single cluster's menu does. */
-  private async refreshRedis(sim: Simulation): Promise<void> {
-    if (this.detailBusy) return;
-    this.detailBusy = true;
-    try {
-      const d = await redisDetail(sim);
-      if (d && sim === this.sim && this.selection?.kind === 'redis') this.detail = d;
-    } finally {
-      this.detailBusy = false;
-    }
+  /** With a snapshot: the detail, if forced or last refreshed long enough ago. */
+  refreshDetail(force: boolean, now: number): void {
+    this.inspector.refreshIfDue(force, now);
   }
 
   private onRecord(r: TraceRecord): void {
