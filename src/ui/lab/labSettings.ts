@@ -8,6 +8,7 @@ import {
   type BlockStore, type CacheLoad, type DbConnection, type EvictionPolicy, type RedisClientKind, type RedisFailureMode, type SimSettings,
 } from '../../sim/types';
 import type { View } from '../state/view';
+import { blockStoreOf } from '../../sim/settings';
 
 export interface LabSettings {
   /** Redis `maxmemory`, bytes (0 = no limit). */
@@ -99,7 +100,7 @@ export function labOf(s: Readonly<SimSettings>): LabSettings {
     onRedisFailure: s.session.onRedisFailure,
     dbConnection: s.session.dbConnection ?? 'sqlite',
     sessionConnection: s.session.connection === 'cache' ? 'cache' : 'default',
-    blockStore: s.session.blockStore ?? (s.session.driver === 'redis' ? 'redis' : 'file'),
+    blockStore: blockStoreOf(s.session),
     redisClient: s.redis.client ?? 'phpredis',
     redisTimeoutSec: s.redis.timeoutSec ?? 0,
   };
