@@ -43,7 +43,8 @@ Runs a cluster headless on a virtual clock and prints a summary.
   --session-connection C  ${SESSION_CONNECTIONS.join('|')}: SESSION_CONNECTION, the Redis database of the
                           sessions (default: DB 0; cache: DB 1, which cache:clear flushes)
   --block-store S         ${BLOCK_STORES.join('|')}: where ->block() locks live (default: the
-                          session's Redis with the redis driver, else each node's own)
+                          app's cache store: redis with the redis driver, database with the
+                          database driver, else file, each node's own)
   --redis-client C        ${REDIS_CLIENTS.join('|')}: REDIS_CLIENT (default phpredis, which never
                           follows a Sentinel failover; predis asks Sentinel)
   --redis-timeout SECONDS config/database.php timeout/read_timeout (default 0: the client's

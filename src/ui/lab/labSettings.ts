@@ -120,7 +120,7 @@ export function withLab(s: Readonly<SimSettings>, patch: Partial<LabSettings>): 
     expireOnClose: l.expireOnClose, onRedisFailure: l.onRedisFailure, dbConnection: l.dbConnection,
     connection: l.sessionConnection === 'cache' ? 'cache' : s.session.connection === 'cache' ? null : s.session.connection,
   };
-  // Only a changed lock store is written: unset keeps the engine's default (the session's own store).
+  // Only a changed lock store is written: unset keeps the default (blockStoreOf: the app's cache store).
   if (patch.blockStore !== undefined || s.session.blockStore !== undefined) next.session.blockStore = l.blockStore;
   next.concurrency = Math.max(1, Math.min(8, Math.round(l.concurrency)));
   return next;
