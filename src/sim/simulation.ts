@@ -149,6 +149,16 @@ export class Simulation implements SimRead {
     return this.w.db?.server.up ?? null;
   }
 
+  /**
+   * The database driver's `sessions` table(s): rows, and how many hold a session already expired —
+   * they stay until the lottery's `gc()` deletes them (no TTL, unlike Redis). Null without the driver.
+   */
+  get sessionRows(): { rows: number; expired: number } | null {
+    const db = this.w.db;
+    if (!db || this.w.settings.session.driver !== 'database') return null;
+    return { rows: db.rowCount(), expired: db.tables().reduce((n, t) => n + t.expiredRows(this.w.now), 0) };
+  }
+
   get crowd(): readonly CrowdUser[] {
     return this.w.users;
   }

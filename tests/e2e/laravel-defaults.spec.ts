@@ -61,6 +61,9 @@ test('the database driver: SQLite per node logs users out on two nodes; a shared
   await expect(page.getByRole('log')).toContainText('DB_CONNECTION=mysql — cluster restarted');
   await runUntil(page, async () => (await requests(page)) > 500);
   expect(await logouts(page)).toBe(0);
+  // The shared sessions table, as the lab counts it: one row per session, expired ones until gc().
+  await expect(lab.getByLabel('Rows in the sessions table')).not.toHaveText('0');
+  await expect(lab.getByLabel('Expired rows still in the sessions table')).toHaveText(/^\d/);
   await lab.getByRole('button', { name: 'Database down' }).click();
   await expect(page.getByRole('log')).toContainText('The MySQL server went down');
   await page.screenshot({ path: info.outputPath('lab-database.png') });

@@ -266,3 +266,25 @@ describe('nginx drain vs down (sticky cookie, file sessions)', () => {
     expect(feedOf(drain.sim)).toContain('node-2 set to drain in the nginx upstream: users bound to it by the sticky cookie stay, new users go to the other servers');
   });
 });
+
+describe('the sessions table as the page shows it (Simulation.sessionRows)', () => {
+  it('expired rows stay in the table until the lottery\'s gc() deletes them; null without the database driver', async () => {
+    const settings1 = settings('--driver database --db-connection mysql --lifetime 1', 600);
+    const sim = await Simulation.create(settings1, { traceLimit: 1_000_000 });
+    let maxExpired = 0;
+    let rowsAtMax = 0;
+    for (let t = 60; t <= 600; t += 20) {
+      await sim.runUntil(t * 1000);
+      const r = sim.sessionRows!;
+      expect(r.expired).toBeLessThanOrEqual(r.rows);
+      if (r.expired > maxExpired) [maxExpired, rowsAtMax] = [r.expired, r.rows];
+    }
+    // Idle users' rows outlive their 1-minute sessions for a while…
+    expect(maxExpired).toBeGreaterThan(0);
+    expect(rowsAtMax).toBeGreaterThan(maxExpired);
+    // …and the lottery keeps them from piling up: at the end fewer are expired than ever were.
+    expect(sim.sessionRows!.expired).toBeLessThan(60 * 2);
+    const redis = await Simulation.create(settings('--driver redis', 10), {});
+    expect(redis.sessionRows).toBeNull();
+  });
+});
