@@ -59,7 +59,8 @@ any user's row: nobody is logged out.
 One difference from Redis: a row has no TTL. \`read()\` ignores a row whose \`last_activity\` is
 older than \`SESSION_LIFETIME\` — but leaves it in the table. Only the session **lottery**
 (\`[2, 100]\`: on 2 requests in 100, \`gc()\` runs \`delete from sessions where last_activity <= …\`)
-removes expired rows. Turn the lottery off and the table only grows.
+removes expired rows. Turn the lottery off (*Failure lab* → *Session lottery* → off, with a short
+\`SESSION_LIFETIME\`) and the table only grows: the lab counts its *expired rows*.
 `,
       ask: { text: 'Switch DB_CONNECTION to mysql (one shared server).', setting: 'dbConnection', to: 'mysql' },
       goal: {

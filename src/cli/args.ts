@@ -16,6 +16,7 @@ import { ScenarioSchema } from '../sim/scenario';
 import { formatJsonError, parseJsonText } from '../lessons/jsonText';
 import { escapeControls as esc } from './escape';
 import { parseMemory } from '../sim/redis';
+import { hasLottery } from '../sim/session/stores';
 import {
   BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, REDIS_CLIENTS, SESSION_CONNECTIONS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS, type SimSettings,
 } from '../sim/types';
@@ -49,6 +50,9 @@ Runs a cluster headless on a virtual clock and prints a summary.
                           follows a Sentinel failover; predis asks Sentinel)
   --redis-timeout SECONDS config/database.php timeout/read_timeout (default 0: the client's
                           own, phpredis 60 s, predis 5 s to connect)
+  --session-lottery N     config/session.php lottery [N, 100]: the chance in 100 that a request
+                          runs gc() (file and database drivers; default 2; 0: off, expired
+                          session files and rows are never deleted)
   --event T:ACTION[:ARG]  at T virtual seconds (repeatable):
                           crash|restart|replace|drain|partition|heal:node-N
                           (drain: marked down in the upstream, its requests finish;
@@ -130,7 +134,7 @@ const OPTIONS = {
   sentinel: { type: 'boolean' }, 'local-session-cache': { type: 'boolean' }, compare: { type: 'string' },
   'redis-url': { type: 'string' }, 'allow-remote': { type: 'boolean' },
   'db-connection': { type: 'string' }, 'session-connection': { type: 'string' }, 'block-store': { type: 'string' },
-  'redis-client': { type: 'string' }, 'redis-timeout': { type: 'string' },
+  'redis-client': { type: 'string' }, 'redis-timeout': { type: 'string' }, 'session-lottery': { type: 'string' },
   'print-link': { type: 'boolean' }, at: { type: 'string' }, link: { type: 'string' }, 'save-run': { type: 'string' },
   run: { type: 'string' }, 'base-url': { type: 'string' },
 } as const;
@@ -371,6 +375,11 @@ function applyClientFlags(settings: SimSettings, flags: Flags, errors: string[])
     const t = Number(flags['redis-timeout']);
     if (!/^\d+(\.\d+)?$/.test(flags['redis-timeout'].trim()) || t > 600) errors.push(`--redis-timeout: expected seconds from 0 to 600 (0: the client's default), got "${flags['redis-timeout']}"`);
     else settings.redis.timeoutSec = t === 0 ? null : t;
+  }
+  if (flags['session-lottery'] !== undefined) {
+    const n = int('session-lottery', flags['session-lottery'], 0, 100, errors);
+    if (n !== undefined) s.lottery = n;
+    if (!hasLottery(s.driver)) errors.push('--session-lottery needs --driver file or database (Redis and cookies expire sessions themselves)');
   }
 }
 

@@ -5,6 +5,7 @@ import type { CompareRow } from '../sim/compare';
 import { OUTCOME_INFO } from '../sim/outcomes';
 import type { Summary } from '../sim/summary';
 import type { SimSettings } from '../sim/types';
+import { lotteryOf } from '../sim/settings';
 
 const pct = (n: number, of: number): string => (of === 0 ? '0.0%' : `${((100 * n) / of).toFixed(1)}%`);
 
@@ -25,6 +26,11 @@ export function formatReport(s: SimSettings, sum: Summary): string {
   if (sum.redis) {
     const r = sum.redis;
     lines.push(`redis: ${r.commands} commands, ${r.keys} keys, expired_keys ${r.expiredKeys}, evicted_keys ${r.evictedKeys}, connected_clients ${r.connectedClients}`);
+  }
+  if (sum.sessionsTable) {
+    const t = sum.sessionsTable;
+    const odds = lotteryOf(s.session);
+    lines.push(`sessions table: ${t.rows} rows, ${t.expired} of them expired (${odds === 0 ? 'the lottery is off: nothing deletes them' : `gc() runs on ${odds} requests in 100`})`);
   }
   if (s.events.length) lines.push(`events: ${s.events.map((e) => `${e.atSec}s ${'node' in e.action ? `${e.action.kind}:${e.action.node}` : e.action.kind}`).join(', ')}`);
   return lines.join('\n');

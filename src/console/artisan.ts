@@ -6,6 +6,7 @@
  */
 import { laravelNames } from '../config/laravelNames';
 import type { SimSettings } from '../sim/types';
+import { lotteryOf } from '../sim/settings';
 import { TERMINAL_WIDTH } from './lsFormat';
 import { APP_URL, envDrivers, VERSIONS } from './nodeEnv';
 import { SESSIONS_DIR } from './shellFs';
@@ -54,7 +55,7 @@ export function sessionConfig(s: Readonly<SimSettings>): [string, string | numbe
   return [
     ['driver', s.session.driver], ['lifetime', s.session.lifetimeMin], ['expire_on_close', s.session.expireOnClose],
     ['encrypt', s.session.encrypt], ['files', SESSIONS_DIR], ['connection', s.session.connection], ['table', 'sessions'],
-    ['store', null], ['lottery.0', 2], ['lottery.1', 100], ['cookie', laravelNames(s.session.appName).cookie],
+    ['store', null], ['lottery.0', lotteryOf(s.session)], ['lottery.1', 100], ['cookie', laravelNames(s.session.appName).cookie],
     ['path', '/'], ['domain', null], ['secure', null], ['http_only', true], ['same_site', 'lax'], ['partitioned', false],
   ];
 }

@@ -3,7 +3,7 @@
  * (and, for the "after" run, its own). Built with the engine's own scenario vocabulary
  * (`settingsFromScenario`), so a lesson's start means exactly what a `--scenario` file means.
  */
-import { blockStoreOf, defaultSettings } from '../sim/settings';
+import { blockStoreOf, defaultSettings, lotteryOf } from '../sim/settings';
 import { settingsFromScenario } from '../sim/scenario';
 import type { ScheduledFault, SimSettings } from '../sim/types';
 import type { Ask, SettingChanges, SettingKey, StartScenario } from './types';
@@ -60,6 +60,7 @@ const READ_BACK: { [K in SettingKey]?: (s: SimSettings) => SettingChanges[K] } =
   blockStore: (s) => blockStoreOf(s.session),
   redisClient: (s) => s.redis.client ?? 'phpredis',
   redisTimeoutSec: (s) => s.redis.timeoutSec ?? 0,
+  sessionLottery: (s) => lotteryOf(s.session),
 };
 
 /** The settings a student can change, read back from engine settings (keys the lessons engine does not know yet are left out). */

@@ -65,6 +65,7 @@ const SessionSchema = z.strictObject({
   localCache: z.boolean().optional(),
   dbConnection: z.enum(DB_CONNECTIONS).optional(),
   blockStore: z.enum(BLOCK_STORES).optional(),
+  lottery: z.number().int().min(0).max(100).optional(),
 });
 
 const RedisSchema = z.strictObject({

@@ -17,6 +17,7 @@ import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
 import type { StoreRequest } from './session/store';
 import { classify } from './outcomes';
+import { lotteryOf } from './settings';
 import type { TraceRecord } from './types';
 import { firstVisit, nextAfter } from './users/behaviour';
 import { mobileIp, MOBILE_IP_CHANGE_MEAN_MS } from './users/population';
@@ -27,8 +28,6 @@ import type { Req, World } from './world';
 export const CLIENT_LATENCY_MS = 15;
 /** PHP time for one request, ms (uniform). */
 export const SERVICE_MS: readonly [number, number] = [20, 60];
-/** The GC lottery `[2, 100]`. */
-export const GC_LOTTERY = 2 / 100;
 
 /** Schedule a user's next request. */
 export function scheduleSend(w: World, user: User, intent: Intent, delayMs: number): void {
@@ -301,7 +300,7 @@ function answer(w: World, req: Req, node: AppNode, h: Handled): void {
   const route = req.route!;
   leave(w, req, node);
   route.done(w.now, true);
-  if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(GC_LOTTERY)) collectGarbage(w, node);
+  if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(lotteryOf(w.settings.session) / 100)) collectGarbage(w, node);
   addSessionCookies(w, req, h.id, h.payload.token);
   for (const c of route.responseCookies()) req.cookies.push({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec });
   const r = h.response;

@@ -34,6 +34,8 @@ export const ScenarioSchema = z.strictObject({
   blockStore: z.enum(BLOCK_STORES).optional(),
   redisClient: z.enum(REDIS_CLIENTS).optional(),
   redisTimeoutSec: z.number().min(0).max(600).optional(),
+  /** `session.lottery` `[N, 100]` (0–100; 0: off). */
+  sessionLottery: z.number().int().min(0).max(100).optional(),
   events: z.array(z.string()).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -75,6 +77,7 @@ export function settingsFromScenario(input: unknown): { settings: SimSettings } 
         ...(s.dbConnection !== undefined && { dbConnection: s.dbConnection }),
         ...(s.sessionConnection !== undefined && { connection: s.sessionConnection }),
         ...(s.blockStore !== undefined && { blockStore: s.blockStore }),
+        ...(s.sessionLottery !== undefined && { lottery: s.sessionLottery }),
       },
       redis: {
         ...base.redis,

@@ -46,6 +46,14 @@ export function blockStoreOf(s: Pick<SessionSettings, 'blockStore' | 'driver'>):
   return s.blockStore ?? (s.driver === 'redis' ? 'redis' : s.driver === 'database' ? 'database' : 'file');
 }
 
+/** Laravel's default `session.lottery`: `[2, 100]`. */
+export const DEFAULT_LOTTERY = 2;
+
+/** The chance in 100 that a request runs the session handler's `gc()` (`session.lottery[0]`). */
+export function lotteryOf(s: Pick<SessionSettings, 'lottery'>): number {
+  return s.lottery ?? DEFAULT_LOTTERY;
+}
+
 /** `DB_CONNECTION`, when anything uses the database (the database driver or lock store): else null. */
 export function dbConnectionOf(s: Pick<SessionSettings, 'blockStore' | 'driver' | 'dbConnection'>): DbConnection | null {
   return s.driver === 'database' || blockStoreOf(s) === 'database' ? (s.dbConnection ?? 'sqlite') : null;

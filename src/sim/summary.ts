@@ -17,6 +17,8 @@ export interface Summary {
   perNode: Record<string, number>;
   latencyMs: { p50: number; p95: number; p99: number };
   redis: { commands: number; keys: number; expiredKeys: number; evictedKeys: number; connectedClients: number } | null;
+  /** The database driver's `sessions` table(s) at the end: rows, and rows whose session has expired (only the lottery's gc() deletes them). */
+  sessionsTable?: { rows: number; expired: number };
   /** Digest of the whole trace: equal for equal runs. */
   traceDigest?: string;
 }
@@ -35,6 +37,7 @@ export function summarize(sim: Simulation): Summary {
     perNode: { ...m.perNode },
     latencyMs: { p50: m.latencyQuantile(0.5), p95: m.latencyQuantile(0.95), p99: m.latencyQuantile(0.99) },
     redis: r ? { commands: r.commands, keys: r.keys, expiredKeys: r.expiredKeys, evictedKeys: r.evictedKeys, connectedClients: r.connectedClients } : null,
+    ...(w.settings.session.driver === 'database' && sim.sessionRows && { sessionsTable: sim.sessionRows }),
   };
 }
 

@@ -106,6 +106,12 @@ export interface SessionSettings {
    * database driver, else each node's file cache.
    */
   blockStore?: BlockStore;
+  /**
+   * `session.lottery` `[N, 100]`: the chance in 100 that a request runs the handler's `gc()`
+   * (file and database drivers). Default 2; 0 turns the lottery off (then nothing ever deletes
+   * an expired session file or row).
+   */
+  lottery?: number;
 }
 
 export const CACHE_LOADS = ['none', 'light', 'heavy'] as const;

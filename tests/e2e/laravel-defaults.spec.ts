@@ -69,6 +69,9 @@ test('the database driver: SQLite per node logs users out on two nodes; a shared
   // The shared sessions table, as the lab counts it: one row per session, expired ones until gc().
   await expect(lab.getByLabel('Rows in the sessions table')).not.toHaveText('0');
   await expect(lab.getByLabel('Expired rows still in the sessions table')).toHaveText(/^\d/);
+  // The session lottery can be turned off (lesson 02a): the feed says so in config/session.php's words.
+  await lab.getByLabel('Session lottery').selectOption('0');
+  await expect(page.getByRole('log')).toContainText('session lottery off [0, 100]');
   await lab.getByRole('button', { name: 'Database down' }).click();
   await expect(page.getByRole('log')).toContainText('The MySQL server went down');
   await page.screenshot({ path: info.outputPath('lab-database.png') });

@@ -288,3 +288,27 @@ describe('the sessions table as the page shows it (Simulation.sessionRows)', () 
     expect(redis.sessionRows).toBeNull();
   });
 });
+
+describe('the session lottery (config/session.php lottery, --session-lottery)', () => {
+  it('off ([0, 100]): expired rows and files are never deleted, so the table only grows; the default deletes them', async () => {
+    const on = await run('--driver database --db-connection mysql --lifetime 1 --users 100', 600);
+    const off = await run('--driver database --db-connection mysql --lifetime 1 --users 100 --session-lottery 0', 600);
+    expect(on.sum.sessionsTable!.expired).toBeLessThan(off.sum.sessionsTable!.expired);
+    // With the lottery off, every session ever started is still a row: expired ones included.
+    expect(off.sum.sessionsTable!.expired).toBeGreaterThan(50);
+    expect(off.sum.sessionsTable!.rows - off.sum.sessionsTable!.expired).toBe(on.sum.sessionsTable!.rows - on.sum.sessionsTable!.expired);
+    // The file driver's sweep is the same lottery: off, a node keeps every file it ever wrote.
+    const files = (sim: Simulation) => [...sim.world.nodes.values()].reduce((n, node) => n + node.disk.files.size, 0);
+    const fileOn = await run('--driver file --nodes 1 --lifetime 1 --users 100', 600);
+    const fileOff = await run('--driver file --nodes 1 --lifetime 1 --users 100 --session-lottery 0', 600);
+    expect(files(fileOff.sim)).toBeGreaterThan(files(fileOn.sim));
+  });
+
+  it('is refused where no lottery runs, and outside 0–100', () => {
+    const read = () => '';
+    expect(parseCli(['--driver', 'redis', '--session-lottery', '0'], read)).toEqual({ errors: ['--session-lottery needs --driver file or database (Redis and cookies expire sessions themselves)'] });
+    expect(parseCli(['--session-lottery', '101'], read)).toEqual({ errors: ['--session-lottery: expected a whole number from 0 to 100, got "101"'] });
+    const ok = parseCli(['--driver', 'database', '--session-lottery', '10'], read);
+    expect('errors' in ok ? ok.errors : ok.settings.session.lottery).toBe(10);
+  });
+});

@@ -12,7 +12,7 @@ describe('lab settings', () => {
     expect(labOf(defaultSettings())).toEqual({
       maxmemoryBytes: 0, policy: 'noeviction', cacheLoad: 'none', dedicatedSessionRedis: false, sentinel: false,
       concurrency: 1, block: false, localCache: false, lifetimeMin: 120, expireOnClose: false, onRedisFailure: 'fail-closed',
-      dbConnection: 'sqlite', sessionConnection: 'default', blockStore: 'file', redisClient: 'phpredis', redisTimeoutSec: 0,
+      dbConnection: 'sqlite', sessionConnection: 'default', blockStore: 'file', redisClient: 'phpredis', redisTimeoutSec: 0, lottery: 2,
     });
   });
 
@@ -52,6 +52,17 @@ describe('lab settings', () => {
     expect(memoryWords(0)).toBe('0 (no limit)');
     expect(memoryWords(512 * 1024)).toBe('512kb');
     expect(memoryWords(1000)).toBe('1000');
+  });
+
+  it('the session lottery: an untouched one stays unset (Laravel\'s [2, 100]); off is written and described', () => {
+    const base = defaultSettings();
+    base.session.driver = 'database';
+    expect(withLab(base, { concurrency: 2 }).session.lottery).toBeUndefined();
+    const off = withLab(base, { lottery: 0 });
+    expect(off.session.lottery).toBe(0);
+    expect(labOf(off).lottery).toBe(0);
+    expect(describeLab(labOf(base), labOf(off))).toBe('session lottery off [0, 100]');
+    expect(describeLab(labOf(off), labOf(withLab(off, { lottery: 2 })))).toBe('session lottery [2, 100] (default)');
   });
 
   it('keeps a value the options lack (set by a lesson or .env)', () => {

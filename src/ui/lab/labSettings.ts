@@ -8,7 +8,7 @@ import {
   type BlockStore, type CacheLoad, type DbConnection, type EvictionPolicy, type RedisClientKind, type RedisFailureMode, type SimSettings,
 } from '../../sim/types';
 import type { View } from '../state/view';
-import { blockStoreOf } from '../../sim/settings';
+import { blockStoreOf, DEFAULT_LOTTERY, lotteryOf } from '../../sim/settings';
 
 export interface LabSettings {
   /** Redis `maxmemory`, bytes (0 = no limit). */
@@ -34,6 +34,8 @@ export interface LabSettings {
   redisClient: RedisClientKind;
   /** config/database.php timeout, seconds; 0 = the client's default. */
   redisTimeoutSec: number;
+  /** config/session.php `lottery` `[N, 100]`; 0 = off. */
+  lottery: number;
 }
 
 export const DB_CONNECTION_OPTIONS = DB_CONNECTIONS;
@@ -41,6 +43,13 @@ export const BLOCK_STORE_OPTIONS = BLOCK_STORES;
 export const REDIS_CLIENT_OPTIONS = REDIS_CLIENTS;
 /** Redis timeout choices, seconds (0: phpredis waits PHP's default_socket_timeout, 60 s; predis connects within 5 s). */
 export const REDIS_TIMEOUT_OPTIONS = [0, 1, 2, 5, 30] as const;
+/** Session lottery choices, chances in 100 (2 is Laravel's default; 0 turns it off). */
+export const LOTTERY_OPTIONS = [0, 2, 10, 100] as const;
+
+/** `[2, 100] (default)`, `off [0, 100]`. */
+export function lotteryWords(n: number): string {
+  return n === 0 ? 'off [0, 100]' : `[${n}, 100]${n === DEFAULT_LOTTERY ? ' (default)' : ''}`;
+}
 
 export const BLOCK_STORE_LABEL: Readonly<Record<BlockStore, string>> = {
   file: 'file (each node)',
@@ -103,6 +112,7 @@ export function labOf(s: Readonly<SimSettings>): LabSettings {
     blockStore: blockStoreOf(s.session),
     redisClient: s.redis.client ?? 'phpredis',
     redisTimeoutSec: s.redis.timeoutSec ?? 0,
+    lottery: lotteryOf(s.session),
   };
 }
 
@@ -120,6 +130,8 @@ export function withLab(s: Readonly<SimSettings>, patch: Partial<LabSettings>): 
     expireOnClose: l.expireOnClose, onRedisFailure: l.onRedisFailure, dbConnection: l.dbConnection,
     connection: l.sessionConnection === 'cache' ? 'cache' : s.session.connection === 'cache' ? null : s.session.connection,
   };
+  // Only a changed lottery or lock store is written: unset keeps the default.
+  if (patch.lottery !== undefined || s.session.lottery !== undefined) next.session.lottery = l.lottery;
   // Only a changed lock store is written: unset keeps the default (blockStoreOf: the app's cache store).
   if (patch.blockStore !== undefined || s.session.blockStore !== undefined) next.session.blockStore = l.blockStore;
   next.concurrency = Math.max(1, Math.min(8, Math.round(l.concurrency)));
@@ -144,6 +156,7 @@ export function describeLab(a: LabSettings, b: LabSettings): string {
   if (a.sessionConnection !== b.sessionConnection) out.push(`SESSION_CONNECTION=${b.sessionConnection}`);
   if (a.blockStore !== b.blockStore) out.push(`->block() locks in ${b.blockStore}`);
   if (a.redisClient !== b.redisClient) out.push(`REDIS_CLIENT=${b.redisClient}`);
+  if (a.lottery !== b.lottery) out.push(`session lottery ${lotteryWords(b.lottery)}`);
   if (a.redisTimeoutSec !== b.redisTimeoutSec) out.push(`Redis timeout ${b.redisTimeoutSec === 0 ? '0 (client default)' : `${b.redisTimeoutSec} s`}`);
   return out.join(', ');
 }

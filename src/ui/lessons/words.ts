@@ -26,12 +26,13 @@ export const SETTING_WORDS: Partial<Record<SettingKey, string>> = {
   concurrency: 'parallel requests per action',
   sessionBlock: 'session blocking ->block()',
   localSessionCache: 'node-local session cache',
+  sessionLottery: 'session lottery',
 };
 
 /** The settings and faults the Failure lab panel offers (the page's controls have the rest). */
 const IN_FAILURE_LAB: ReadonlySet<string> = new Set([
   'redisMaxmemoryBytes', 'redisPolicy', 'cacheLoad', 'dedicatedSessionRedis', 'sentinel', 'concurrency', 'sessionBlock',
-  'localSessionCache', 'lifetimeMin', 'expireOnClose', 'onRedisFailure',
+  'localSessionCache', 'lifetimeMin', 'expireOnClose', 'onRedisFailure', 'sessionLottery',
   'deploy', 'redis-failover', 'redis-latency', 'redis-blackhole', 'partition', 'heal',
 ]);
 
@@ -50,6 +51,7 @@ export function settingName(key: string): string {
 export function settingValue(key: string, v: unknown): string {
   if (key === 'balancer' && typeof v === 'string') return BALANCER_WORDS[v] ?? v;
   if (key === 'lifetimeMin') return `${String(v)} min`;
+  if (key === 'sessionLottery' && typeof v === 'number') return v === 0 ? 'off [0, 100]' : `[${v}, 100]`;
   if (key === 'redisMaxmemoryBytes' && typeof v === 'number') return v === 0 ? '0 (no limit)' : v % MB === 0 ? `${v / MB}mb` : `${v} bytes`;
   if (typeof v === 'boolean' && key !== 'expireOnClose') return v ? 'on' : 'off';
   return typeof v === 'string' ? v : JSON.stringify(v);
