@@ -6,7 +6,7 @@
 import { renderNarration } from '../../lessons/markdown';
 
 /** Real ms the browser may wait for an idle moment before a narration is rendered anyway. */
-const IDLE_TIMEOUT_MS = 5000;
+const IDLE_TIMEOUT_MS = 1000;
 
 /** Render `narrations` one per idle callback; returns a function that stops what is left. */
 export function prerenderNarrations(narrations: readonly string[]): () => void {
