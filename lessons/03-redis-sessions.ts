@@ -31,6 +31,13 @@ left empty it means \`default\` (DB 0). Laravel's redis session handler goes thr
 store: each request starts with a \`GET\` of the session key and ends with a \`SETEX\` that writes
 the whole session back with a fresh expiry.
 
+PHP needs a Redis client for this, named by \`REDIS_CLIENT\`. The default, **phpredis**, is a PHP
+extension (\`pecl install redis\`, or your distribution's \`php-redis\` package) — without it the
+first request fails with "Please make sure the PHP Redis extension is installed and enabled."
+The alternative, **predis**, is plain PHP (\`composer require predis/predis\`,
+\`REDIS_CLIENT=predis\`). Either way the connection's settings are in \`config/database.php\`:
+host, port, \`database\` — and \`timeout\` / \`read_timeout\`, which lesson 12 shows you should set.
+
 The course goes on to recommend sticky sessions on top of this. You don't need them to stay
 logged in — watch: round robin stays on, and nobody is logged out. (Lesson 4 looks at
 stickiness and what it costs.)

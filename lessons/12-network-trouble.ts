@@ -16,8 +16,9 @@ export default defineLesson({
       title: 'One server cut off from Redis',
       narration: `
 A firewall rule, a bad route: \`node-2\`'s packets to Redis are silently dropped. Nothing is
-*refused* — a refusal would be a quick 500 — so every Redis call on \`node-2\` just **hangs**
-(with the client's default timeout of 0 it can wait a very long time).
+*refused* — a refusal would be a quick 500 — so every Redis call on \`node-2\` just **hangs**:
+phpredis' default \`timeout\` of 0 means PHP's \`default_socket_timeout\`, **60 s** (more on that in
+the black-hole step).
 
 nginx waits for \`node-2\` for \`proxy_read_timeout\`, **60 s** by default, then gives up. What
 happens next depends on the method. \`proxy_next_upstream error timeout\` (the default) retries

@@ -28,7 +28,8 @@ export const USAGE = `Usage: npm run sim -- [options]
 Runs a cluster headless on a virtual clock and prints a summary.
 
   --nodes N               app nodes, 1–${MAX_NODES} (default 2)
-  --driver D              session driver: ${SESSION_DRIVERS.join('|')} (default file)
+  --driver D              session driver: ${SESSION_DRIVERS.join('|')} (default file;
+                          a fresh Laravel 11/12 app uses database, on SQLite)
   --balancer B            ${BALANCER_STRATEGIES.join('|')} (default round-robin)
   --users N               simulated users, 1–${MAX_USERS} (default 100)
   --clients C             ${CLIENT_POPULATIONS.join('|')} (default unique)
@@ -42,18 +43,23 @@ Runs a cluster headless on a virtual clock and prints a summary.
   --session-connection C  ${SESSION_CONNECTIONS.join('|')}: SESSION_CONNECTION, the Redis database of the
                           sessions (default: DB 0; cache: DB 1, which cache:clear flushes)
   --block-store S         ${BLOCK_STORES.join('|')}: where ->block() locks live (default: the
-                          session's Redis with the redis driver, else each node's own)
+                          app's cache store: redis with the redis driver, database with the
+                          database driver, else file, each node's own)
   --redis-client C        ${REDIS_CLIENTS.join('|')}: REDIS_CLIENT (default phpredis, which never
                           follows a Sentinel failover; predis asks Sentinel)
   --redis-timeout SECONDS config/database.php timeout/read_timeout (default 0: the client's
                           own, phpredis 60 s, predis 5 s to connect)
   --event T:ACTION[:ARG]  at T virtual seconds (repeatable):
-                          crash|restart|replace|drain|partition|heal:node-N,
+                          crash|restart|replace|drain|partition|heal:node-N
+                          (drain: marked down in the upstream, its requests finish;
+                          sticky users are re-bound), nginx-drain:node-N (nginx 1.29.6+
+                          drain: sticky-bound users stay, new users go elsewhere),
                           redis-down, redis-up, redis-failover, redis-blackhole,
                           redis-latency:MS, deploy (rolling: drain, replace, boot each node),
                           cache-clear (php artisan cache:clear), db-down, db-up (MySQL)
   --scenario FILE.json    settings and events from a file (flags override it)
-  --env FILE              a Laravel .env (SESSION_DRIVER, SESSION_LIFETIME, APP_NAME…)
+  --env FILE              a Laravel .env (SESSION_DRIVER, SESSION_LIFETIME, SESSION_CONNECTION,
+                          DB_CONNECTION, CACHE_STORE, REDIS_CLIENT, APP_NAME…)
   --nginx FILE            an nginx upstream block (nodes, weights, balancing method)
   --haproxy FILE          an HAProxy backend section
 Failure lab:

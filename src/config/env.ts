@@ -3,8 +3,8 @@
  * Unknown keys are fine (a real .env has dozens); a near-miss of a session/redis key is flagged.
  * Value rules follow Laravel 11/12's config files and `env()` (FACTS.md, Laravel section).
  */
-import type { RedisSettings, SessionDriver, SessionSettings } from '../sim/types';
-import { SESSION_DRIVERS } from '../sim/types';
+import type { BlockStore, RedisSettings, SessionDriver, SessionSettings } from '../sim/types';
+import { BLOCK_STORES, SESSION_DRIVERS } from '../sim/types';
 import { DiagnosticSink, neverThrow, type ParseResult } from './diagnostic';
 import { type EnvEntry, lexEnv } from './envLexer';
 import { KNOWN_KEYS, laravelEnvValue, phpIntCast, phpTruthy, SUGGESTABLE_KEYS, UNMODELLED_KEYS } from './envKeys';
@@ -42,14 +42,15 @@ export function parseEnv(text: string): ParseResult<EnvSettings> {
       }
       last.set(e.key, e);
     }
-    // DB_CONNECTION matters to the simulator only for SESSION_DRIVER=database.
-    const databaseDriver = last.get('SESSION_DRIVER')?.value.replace(/^(['"])(.*)\1$/, '$2').toLowerCase() === 'database';
-    for (const e of last.values()) applyEntry(e, out, sink, databaseDriver);
+    // DB_CONNECTION matters to the simulator only for SESSION_DRIVER=database or CACHE_STORE=database (the locks).
+    const unquoted = (key: string): string | undefined => last.get(key)?.value.replace(/^(['"])(.*)\1$/, '$2').toLowerCase();
+    const usesDatabase = unquoted('SESSION_DRIVER') === 'database' || unquoted('CACHE_STORE') === 'database';
+    for (const e of last.values()) applyEntry(e, out, sink, usesDatabase);
     return { value: out, diagnostics: sink.sorted() };
   });
 }
 
-function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, databaseDriver: boolean): void {
+function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, usesDatabase: boolean): void {
   const v = laravelEnvValue(e.value);
   const at = e.rawFrom;
   const to = Math.max(e.rawTo, e.rawFrom);
@@ -109,12 +110,12 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, databas
       const c = typeof v === 'string' ? v.toLowerCase() : '';
       if (c === 'sqlite' || c === 'mysql') {
         if (c === 'sqlite') sink.info("sqlite is database/database.sqlite on each server's own disk: with SESSION_DRIVER=database every server has its own sessions table", at, to);
-        if (databaseDriver) out.session.dbConnection = c;
+        if (usesDatabase) out.session.dbConnection = c;
         return;
       }
       if (SHARED_DB_CONNECTIONS.includes(c)) {
         sink.info(`${c} is one server every node shares: the simulator models it as mysql`, at, to);
-        if (databaseDriver) out.session.dbConnection = 'mysql';
+        if (usesDatabase) out.session.dbConnection = 'mysql';
         return;
       }
       return bad(`DB_CONNECTION must name a connection from config/database.php (sqlite, mysql, mariadb, pgsql, sqlsrv), not "${e.value}"`);
@@ -128,7 +129,9 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, databas
         array: 'the PHP process: no lock across requests at all',
       };
       const w = where[c];
-      if (w) sink.info(`->block() session locks go to the default cache store when session.block_store is unset: ${w} (the simulator's lock store: --block-store or the Failure lab)`, at, to);
+      if (w) sink.info(`->block() session locks go to the default cache store when session.block_store is unset: ${w}`, at, to);
+      if ((BLOCK_STORES as readonly string[]).includes(c)) out.session.blockStore = c as BlockStore;
+      else if (c !== '' && c !== 'array') sink.info(`CACHE_STORE=${c}: the simulator's lock stores are ${BLOCK_STORES.join(', ')}; this one is not modelled`, at, to);
       return;
     }
     case 'REDIS_CLIENT': {

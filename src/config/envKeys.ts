@@ -17,6 +17,8 @@ export const ENV_FIELDS: readonly EnvField[] = [
   { key: 'SESSION_ENCRYPT', group: 'session', field: 'encrypt' },
   { key: 'SESSION_EXPIRE_ON_CLOSE', group: 'session', field: 'expireOnClose' },
   { key: 'SESSION_CONNECTION', group: 'session', field: 'connection' },
+  { key: 'DB_CONNECTION', group: 'session', field: 'dbConnection' },
+  { key: 'CACHE_STORE', group: 'session', field: 'blockStore' },
   { key: 'REDIS_CLIENT', group: 'redis', field: 'client' },
   { key: 'REDIS_HOST', group: 'redis', field: 'host' },
   { key: 'REDIS_PASSWORD', group: 'redis', field: 'password' },

@@ -6,6 +6,7 @@
  * other's cookies, another way to be logged out that this simulator does not model.
  */
 import { printEnv } from '../config/envPrint';
+import { blockStoreOf, dbConnectionOf } from '../sim/settings';
 import type { SimSettings } from '../sim/types';
 
 /** A fixed, valid-looking 32-byte key (base64), the same on every node. */
@@ -18,8 +19,10 @@ export const VERSIONS = Object.freeze({ laravel: '12.34.0', php: '8.3.14', compo
 /** What the non-session parts of the .env say, and so what `php artisan about` reads. */
 export function envDrivers(s: Readonly<SimSettings>): { cache: string; queue: string; db: string; log: string; logStack: string; mail: string; broadcast: string } {
   const redis = s.session.driver === 'redis';
-  const db = s.session.driver === 'database' ? s.session.dbConnection ?? 'sqlite' : 'mysql';
-  return { cache: redis ? 'redis' : 'database', queue: redis ? 'redis' : 'database', db, log: 'stack', logStack: 'single', mail: 'log', broadcast: 'log' };
+  // CACHE_STORE is where ->block() takes its locks (session.block_store is unset in the skeleton),
+  // so it says what the simulation does: blockStoreOf. DB_CONNECTION likewise when it matters.
+  const db = dbConnectionOf(s.session) ?? 'mysql';
+  return { cache: blockStoreOf(s.session), queue: redis ? 'redis' : 'database', db, log: 'stack', logStack: 'single', mail: 'log', broadcast: 'log' };
 }
 
 /** The node's `.env` text (ends with a newline). */

@@ -3,7 +3,7 @@
  * (and, for the "after" run, its own). Built with the engine's own scenario vocabulary
  * (`settingsFromScenario`), so a lesson's start means exactly what a `--scenario` file means.
  */
-import { defaultSettings } from '../sim/settings';
+import { blockStoreOf, defaultSettings } from '../sim/settings';
 import { settingsFromScenario } from '../sim/scenario';
 import type { ScheduledFault, SimSettings } from '../sim/types';
 import type { Ask, SettingChanges, SettingKey, StartScenario } from './types';
@@ -57,7 +57,7 @@ const READ_BACK: { [K in SettingKey]?: (s: SimSettings) => SettingChanges[K] } =
   localSessionCache: (s) => s.session.localCache ?? false,
   dbConnection: (s) => s.session.dbConnection ?? 'sqlite',
   sessionConnection: (s) => (s.session.connection === 'cache' ? 'cache' : 'default'),
-  blockStore: (s) => s.session.blockStore ?? (s.session.driver === 'redis' ? 'redis' : 'file'),
+  blockStore: (s) => blockStoreOf(s.session),
   redisClient: (s) => s.redis.client ?? 'phpredis',
   redisTimeoutSec: (s) => s.redis.timeoutSec ?? 0,
 };

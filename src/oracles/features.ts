@@ -10,7 +10,7 @@ import { HAPROXY, NGINX, REDIS_SERVER, type Program } from './proc';
 import { adapterChecks } from './redis/adapter';
 import { evictionUnder } from './redis/eviction';
 import { expiryBoundary, ttlRounding } from './redis/expiry';
-import { cacheClearFlushdb, selectPerConnection } from './redis/laravelDbs';
+import { authSelectPerConnection, cacheClearFlushdb, selectPerConnection } from './redis/laravelDbs';
 import { recordSessionStream, replaySessionStream } from './redis/replay';
 import { redisVersion } from './redis/server';
 import type { FeatureResult } from './report';
@@ -51,7 +51,7 @@ export const GROUPS: Group[] = [
         const stream = await recordSessionStream(3, 60, 15, 0.1);
         return (await replaySessionStream(b, stream, '60 users, 15 s, SESSION_LIFETIME 6 s')).results;
       },
-      ttlRounding, expiryBoundary, adapterChecks, cacheClearFlushdb, selectPerConnection,
+      ttlRounding, expiryBoundary, adapterChecks, cacheClearFlushdb, selectPerConnection, authSelectPerConnection,
       ...(['noeviction', 'allkeys-lru', 'volatile-lru', 'volatile-ttl', 'allkeys-random', 'allkeys-lfu'] as const)
         .map((p): Feature => (b) => evictionUnder(b, p, EVICTION_MAXMEMORY)),
     ],

@@ -107,7 +107,6 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   req.node = node;
   req.epoch = node.epoch;
   req.store = w.storeFor(node);
-  req.ctx = new StoreContext(w.now, node.privateIp, req);
   req.cookies = [];
   req.failed = false;
   req.timedOut = false;
@@ -123,6 +122,9 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
     req.redisClient = `${node.privateIp}:${req.id}`;
     req.conn.open(req.redisClient);
   }
+  // The session commands go over the request's own connection (MONITOR's ip:port; a silent Redis
+  // then times out as a read on an open connection, not as a connect).
+  req.ctx = new StoreContext(w.now, req.redisClient ?? node.privateIp, req);
   if (needsLock(w, req)) return acquireLock(w, req);
   return run(w, req);
 }

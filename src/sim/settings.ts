@@ -2,7 +2,7 @@
  * Defaults and the fault vocabulary shared by the CLI flags, `--scenario` files, lessons and the
  * page. (The scenario schema, which needs zod, is in scenario.ts so the first screen stays light.)
  */
-import type { BalancerSettings, FaultAction, NodeSpec, ScheduledFault, SimSettings } from './types';
+import type { BalancerSettings, BlockStore, DbConnection, FaultAction, NodeSpec, ScheduledFault, SessionSettings, SimSettings } from './types';
 
 export const MAX_NODES = 8;
 export const MAX_USERS = 10_000;
@@ -34,6 +34,21 @@ export function defaultSettings(): SimSettings {
     redis: { host: '127.0.0.1', port: 6379, password: null, db: 0, maxmemoryBytes: 0, policy: 'noeviction', client: 'phpredis' },
     events: [],
   };
+}
+
+/**
+ * Where `->block()` locks live: `session.block_store` when set (`blockStore`), else the app's
+ * default cache store (`CACHE_STORE`): Redis with the redis driver, the database with the
+ * database driver (the 11/12 skeleton's `CACHE_STORE=database`), else each node's `file` cache.
+ * The one place this default is decided (engine, lessons, page, node `.env`).
+ */
+export function blockStoreOf(s: Pick<SessionSettings, 'blockStore' | 'driver'>): BlockStore {
+  return s.blockStore ?? (s.driver === 'redis' ? 'redis' : s.driver === 'database' ? 'database' : 'file');
+}
+
+/** `DB_CONNECTION`, when anything uses the database (the database driver or lock store): else null. */
+export function dbConnectionOf(s: Pick<SessionSettings, 'blockStore' | 'driver' | 'dbConnection'>): DbConnection | null {
+  return s.driver === 'database' || blockStoreOf(s) === 'database' ? (s.dbConnection ?? 'sqlite') : null;
 }
 
 /** Fault actions that name a node (`crash:node-2`). */

@@ -23,6 +23,7 @@ import { blackholeFailSec, clientOf, handshakeCommands, type RedisCallPhase } fr
 import { SimRedis } from './redis/simRedis';
 import { remakeable } from './graphClone';
 import { Rng } from './rng';
+import { blockStoreOf, dbConnectionOf } from './settings';
 import { laravelNames } from '../config/laravelNames';
 import { SessionDatabase } from './session/databaseStore';
 import { makeStores, newStoreState } from './session/stores';
@@ -74,7 +75,7 @@ export class Simulation implements SimRead {
       cacheRedis: null,
       connections: new Map(),
       replica: null,
-      db: needsDatabase(settings) ? new SessionDatabase(settings.session.dbConnection ?? 'sqlite', settings.session.lifetimeMin * 60_000) : null,
+      db: needsDatabase(settings) ? new SessionDatabase(dbConnectionOf(settings.session) ?? 'sqlite', settings.session.lifetimeMin * 60_000) : null,
       replicationStream: 0,
       pendingReplication: 0,
       cacheErrors: 0,
@@ -146,6 +147,16 @@ export class Simulation implements SimRead {
 
   get databaseUp(): boolean | null {
     return this.w.db?.server.up ?? null;
+  }
+
+  /**
+   * The database driver's `sessions` table(s): rows, and how many hold a session already expired —
+   * they stay until the lottery's `gc()` deletes them (no TTL, unlike Redis). Null without the driver.
+   */
+  get sessionRows(): { rows: number; expired: number } | null {
+    const db = this.w.db;
+    if (!db || this.w.settings.session.driver !== 'database') return null;
+    return { rows: db.rowCount(), expired: db.tables().reduce((n, t) => n + t.expiredRows(this.w.now), 0) };
   }
 
   get crowd(): readonly CrowdUser[] {
@@ -282,11 +293,11 @@ export class Simulation implements SimRead {
 }
 
 function needsRedis(s: SimSettings): boolean {
-  return s.session.driver === 'redis' || (s.redis.cacheLoad ?? 'none') !== 'none' || s.session.blockStore === 'redis';
+  return s.session.driver === 'redis' || (s.redis.cacheLoad ?? 'none') !== 'none' || blockStoreOf(s.session) === 'redis';
 }
 
 function needsDatabase(s: SimSettings): boolean {
-  return s.session.driver === 'database' || s.session.blockStore === 'database';
+  return dbConnectionOf(s.session) !== null;
 }
 
 async function createRedis(w: World, root: Rng, name: string, maxmemoryBytes: number, policy: EvictionPolicy, handshake?: string[][]): Promise<SimRedis> {

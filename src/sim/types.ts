@@ -98,11 +98,12 @@ export interface SessionSettings {
   block?: boolean;
   /** A read-through, write-through copy of sessions in each node's memory. Default false. */
   localCache?: boolean;
-  /** `DB_CONNECTION` when the driver is `database`. Default 'sqlite' (the 11/12 skeleton). */
+  /** `DB_CONNECTION` when the driver or the lock store is `database` (`dbConnectionOf`). Default 'sqlite' (the 11/12 skeleton). */
   dbConnection?: DbConnection;
   /**
-   * Where `->block()` locks live. Default (unset): the session's own store — Redis for the redis
-   * driver, each node for the others (what the engine did before the setting existed).
+   * Where `->block()` locks live (`session.block_store`). Default (unset): the app's default cache
+   * store, `blockStoreOf` in settings.ts — Redis for the redis driver, the database for the
+   * database driver, else each node's file cache.
    */
   blockStore?: BlockStore;
 }

@@ -31,6 +31,11 @@ export const HOTKEYS: ReadonlyArray<readonly [string, string]> = [
   ['Escape', 'Close a dialog or menu'],
 ];
 
+/** The keys that work side by side: no timeline to step along and no lesson to click through there. */
+export function hotkeysFor(sideBySide: boolean): ReadonlyArray<readonly [string, string]> {
+  return sideBySide ? HOTKEYS.filter(([key]) => key !== '← / →' && key !== 'PageDown / PageUp') : HOTKEYS;
+}
+
 export function hotkeyCommand(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }, ctx: HotkeyContext): HotkeyCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const k = e.key;

@@ -81,3 +81,28 @@ describe('sticky cookie', () => {
     expect(fresh).not.toContain('node-1');
   });
 });
+
+describe('nginx 1.29.6+ drain vs down (sticky cookie)', () => {
+  it('a draining server keeps the clients its cookie binds; new clients never reach it', () => {
+    const up = new Upstream(sticky, nodes(3));
+    up.setDrain('node-3', true);
+    for (let k = 0; k < 5; k++) expect(visit(up, { srv_id: MD5_NODE3 }).node).toBe('node-3');
+    const fresh = Array.from({ length: 12 }, () => visit(up, {}).node);
+    expect(fresh).not.toContain('node-3');
+    expect(new Set(fresh)).toEqual(new Set(['node-1', 'node-2']));
+  });
+
+  it('down re-binds the bound clients at once, as new', () => {
+    const up = new Upstream(sticky, [node(1), node(2), node(3, { down: true })]);
+    const v = visit(up, { srv_id: MD5_NODE3 });
+    expect(v.node).not.toBe('node-3');
+    expect(v.cookies[0]?.value).not.toBe(MD5_NODE3);
+  });
+
+  it('drain off again: new clients reach the server as before', () => {
+    const up = new Upstream(sticky, nodes(3));
+    up.setDrain('node-3', true);
+    up.setDrain('node-3', false);
+    expect(Array.from({ length: 6 }, () => visit(up, {}).node)).toContain('node-3');
+  });
+});

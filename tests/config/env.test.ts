@@ -220,4 +220,16 @@ describe('.env: the keys of issue 15 (database driver, Redis client, cache store
     expect(lines(parseEnv('CACHE_STORE=file').diagnostics)[0]).toMatch(/^1:13 info: ->block\(\) session locks go to the default cache store .*every server locks on its own/);
     expect(lines(parseEnv('REDIS_TIMEOUT=2').diagnostics)[0]).toMatch(/^1:1 info: the skeleton's config\/database.php reads no REDIS_TIMEOUT/);
   });
+  it('CACHE_STORE sets the lock store (session.block_store is unset in the skeleton), and DB_CONNECTION then matters', () => {
+    expect(parseEnv('CACHE_STORE=file').value?.session).toEqual({ blockStore: 'file' });
+    expect(parseEnv('CACHE_STORE="redis"').value?.session).toEqual({ blockStore: 'redis' });
+    // Sessions in Redis, locks in the skeleton's database cache store on a shared MySQL.
+    expect(parseEnv('SESSION_DRIVER=redis\nCACHE_STORE=database\nDB_CONNECTION=mysql').value?.session)
+      .toEqual({ driver: 'redis', blockStore: 'database', dbConnection: 'mysql' });
+    // array locks nothing across requests, memcached is not modelled: no lock store is set.
+    expect(parseEnv('CACHE_STORE=array').value?.session).toEqual({});
+    const mc = parseEnv('CACHE_STORE=memcached');
+    expect(mc.value?.session).toEqual({});
+    expect(lines(mc.diagnostics)).toEqual(["1:13 info: CACHE_STORE=memcached: the simulator's lock stores are file, database, redis; this one is not modelled"]);
+  });
 });

@@ -244,3 +244,16 @@ test('the shortcuts dialog says what PageDown / PageUp do', async ({ page }) => 
   await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
   await expect(nodes(page)).toHaveValue('1');
 });
+
+test("on a laptop's screen the caption leaves the stage and the timeline's buttons above it", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?lesson=two-nodes&present&paused');
+  await expect(beat(page)).toHaveText('Step 1 of 2 · the problem');
+  const top = (await caption(page).boundingBox())!.y;
+  for (const name of ['Copy link', 'Save run', 'Download trace']) {
+    const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+    expect(box.y + box.height, `${name} ends above the caption`).toBeLessThanOrEqual(top);
+  }
+  const stage = (await page.locator('.stage').first().boundingBox())!;
+  expect(stage.y + stage.height).toBeLessThanOrEqual(top);
+});

@@ -56,11 +56,19 @@ test('the database driver: SQLite per node logs users out on two nodes; a shared
   await openPaused(page);
   await page.getByLabel('Session driver').selectOption('database');
   await runUntil(page, async () => (await logouts(page)) > 0);
+  // Each node's card counts the rows in the sessions table on its own disk; both have some.
+  for (const node of ['node-1', 'node-2']) {
+    await expect(page.getByRole('button', { name: new RegExp(`^${node}, up: .* [1-9][0-9]* session rows? \\(SQLite\\)`) })).toBeVisible();
+  }
   const lab = await openLab(page);
   await lab.getByLabel('DB_CONNECTION').selectOption('mysql');
   await expect(page.getByRole('log')).toContainText('DB_CONNECTION=mysql — cluster restarted');
   await runUntil(page, async () => (await requests(page)) > 500);
   expect(await logouts(page)).toBe(0);
+  await expect(page.getByRole('button', { name: /^node-1, up: .* sessions in MySQL/ })).toBeVisible();
+  // The shared sessions table, as the lab counts it: one row per session, expired ones until gc().
+  await expect(lab.getByLabel('Rows in the sessions table')).not.toHaveText('0');
+  await expect(lab.getByLabel('Expired rows still in the sessions table')).toHaveText(/^\d/);
   await lab.getByRole('button', { name: 'Database down' }).click();
   await expect(page.getByRole('log')).toContainText('The MySQL server went down');
   await page.screenshot({ path: info.outputPath('lab-database.png') });

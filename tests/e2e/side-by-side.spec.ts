@@ -120,6 +120,13 @@ test('from a link: ?side=driver:redis with the other parameters; Step, r, and Co
   await expect(left.getByRole('log')).toContainText('redis-down not applied on this side: Redis is not part of this cluster');
   await expect(right.getByRole('button', { name: /^Redis, down/ })).toBeVisible();
 
+  // The shortcuts dialog lists what works here: r and the crashes, not the timeline's arrows.
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(keys.getByRole('row', { name: /^r / })).toBeVisible();
+  await expect(keys.getByRole('row', { name: /Timeline/ })).toHaveCount(0);
+  await keys.getByRole('button', { name: 'Close' }).click();
+
   const clock = await v.getByLabel('Virtual clock').textContent();
   const fileLogouts = await counter(page, 'Logouts', FILE);
   await v.getByRole('button', { name: 'Copy link' }).click();

@@ -122,6 +122,53 @@ describe('where ->block() locks live (--block-store)', () => {
   });
 });
 
+describe('the default lock store follows the app\'s default cache store (blockStoreOf)', () => {
+  it('database driver on MySQL: the skeleton\'s CACHE_STORE=database locks across servers; the file cache store does not', async () => {
+    const racing = '--driver database --db-connection mysql --concurrency 4 --session-block';
+    const skeleton = await run(racing);
+    const fileCache = await run(`${racing} --block-store file`);
+    expect(skeleton.sum.outcomes.lost_update).toBe(0);
+    expect(fileCache.sum.outcomes.lost_update).toBeGreaterThan(0);
+  });
+});
+
+describe('each request opens its own Redis connection: SELECT (and AUTH) before GET and SETEX', () => {
+  it('MONITOR shows AUTH (with a password) and SELECT <REDIS_DB> on every request\'s connection, then its session commands', async () => {
+    const s = settings('--driver redis --users 10', 60);
+    s.redis.password = 'secret';
+    s.redis.db = 2;
+    const sim = await Simulation.create(s, { traceLimit: 1_000_000 });
+    const lines: string[] = [];
+    sim.world.redis!.monitor((line) => lines.push(line));
+    await sim.run();
+    // MONITOR names each command's connection (ip:port): group the commands by connection.
+    const byClient = new Map<string, string[]>();
+    for (const line of lines) {
+      const m = /\[\d+ ([^\]]+)\] "([A-Z]+)"/.exec(line);
+      if (!m) continue;
+      byClient.set(m[1]!, [...(byClient.get(m[1]!) ?? []), m[2]!]);
+    }
+    const requests = [...byClient.values()];
+    expect(requests.length).toBeGreaterThan(20);
+    // Every connection is one request: AUTH, SELECT, GET, then SETEX (or DEL at a login/logout…).
+    for (const cmds of requests) expect(cmds.slice(0, 3)).toEqual(['AUTH', 'SELECT', 'GET']);
+    expect(requests.filter((cmds) => cmds.includes('SETEX')).length).toBeGreaterThan(20);
+    expect(lines.some((l) => l.includes('"SELECT" "2"'))).toBe(true);
+    expect(lines.some((l) => l.includes('secret'))).toBe(false); // MONITOR redacts AUTH's argument
+  });
+
+  it('without a password: three commands per plain request (SELECT, GET, SETEX), as lesson 14 counts', async () => {
+    const { sim } = await run('--driver redis --users 20', 60);
+    const info = sim.world.redis!.info('commandstats');
+    const calls = (cmd: string): number => Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(info)?.[1] ?? 0);
+    expect(calls('auth')).toBe(0);
+    expect(calls('select')).toBeGreaterThan(0);
+    // One SELECT per request that read a session (each request has its own connection).
+    expect(calls('select')).toBe(calls('get'));
+    expect(calls('setex')).toBeGreaterThan(0);
+  });
+});
+
 describe('Redis client timeouts (a black-holed Redis)', () => {
   const hole = '--driver redis --event 60:redis-blackhole --event 200:redis-up';
   it('phpredis default (default_socket_timeout 60 s): nginx gives up first — 504s after a minute', async () => {
@@ -139,6 +186,18 @@ describe('Redis client timeouts (a black-holed Redis)', () => {
     // slowest answers take ~2 s instead of a minute.
     expect(fast.sum.latencyMs.p99).toBeLessThan(2_500);
     expect(slow.sum.latencyMs.p99).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('PHP\'s 500 does not count against max_fails: a timeout just under nginx\'s 60 s gives slow 500s and never "no live upstreams"', async () => {
+    const tie = await run(hole);
+    const under = await run(`${hole} --redis-timeout 59`);
+    // At the tie nginx wins: 504s mark the servers failed, then 502 at once.
+    expect(tie.sum.outcomes.bad_gateway).toBeGreaterThan(0);
+    // One second earlier PHP wins: the 500 is a success to nginx, so no server is ever marked failed.
+    expect(under.sum.outcomes.server_error).toBeGreaterThan(0);
+    expect(under.sum.outcomes.gateway_timeout).toBe(0);
+    expect(under.sum.outcomes.bad_gateway).toBe(0);
+    expect(under.sum.latencyMs.p99).toBeGreaterThanOrEqual(59_000);
   });
 
   it('predis without a timeout: its 5 s connect timeout gives 500s', async () => {
@@ -205,5 +264,27 @@ describe('nginx drain vs down (sticky cookie, file sessions)', () => {
     expect(late.length).toBeGreaterThan(0); // bound users still reach node-2…
     expect(late.every((r) => boundBefore.has(r.user))).toBe(true); // …and nobody new does
     expect(feedOf(drain.sim)).toContain('node-2 set to drain in the nginx upstream: users bound to it by the sticky cookie stay, new users go to the other servers');
+  });
+});
+
+describe('the sessions table as the page shows it (Simulation.sessionRows)', () => {
+  it('expired rows stay in the table until the lottery\'s gc() deletes them; null without the database driver', async () => {
+    const settings1 = settings('--driver database --db-connection mysql --lifetime 1', 600);
+    const sim = await Simulation.create(settings1, { traceLimit: 1_000_000 });
+    let maxExpired = 0;
+    let rowsAtMax = 0;
+    for (let t = 60; t <= 600; t += 20) {
+      await sim.runUntil(t * 1000);
+      const r = sim.sessionRows!;
+      expect(r.expired).toBeLessThanOrEqual(r.rows);
+      if (r.expired > maxExpired) [maxExpired, rowsAtMax] = [r.expired, r.rows];
+    }
+    // Idle users' rows outlive their 1-minute sessions for a while…
+    expect(maxExpired).toBeGreaterThan(0);
+    expect(rowsAtMax).toBeGreaterThan(maxExpired);
+    // …and the lottery keeps them from piling up: at the end fewer are expired than ever were.
+    expect(sim.sessionRows!.expired).toBeLessThan(60 * 2);
+    const redis = await Simulation.create(settings('--driver redis', 10), {});
+    expect(redis.sessionRows).toBeNull();
   });
 });

@@ -64,6 +64,40 @@ describe('parsing an editor\'s text against the running settings', () => {
     expect(describesSettings('env', out, next)).toBe(true);
   });
 
+  it('DB_CONNECTION and CACHE_STORE in the .env follow the settings (issue 15), and the node\'s own .env describes them', () => {
+    const db = defaultSettings();
+    db.session.driver = 'database';
+    const fresh = textFor('env', db, '', null);
+    expect(fresh).toContain('DB_CONNECTION=sqlite\n');
+    expect(fresh).toContain('CACHE_STORE=database\n');
+    expect(describesSettings('env', fresh, db)).toBe(true);
+    // The Failure lab picks MySQL: the editor's DB_CONNECTION line follows, and nothing is left to apply.
+    const mysql = { ...db, session: { ...db.session, dbConnection: 'mysql' as const } };
+    const out = textFor('env', mysql, fresh, null);
+    expect(out).toContain('DB_CONNECTION=mysql\n');
+    expect(describesSettings('env', out, mysql)).toBe(true);
+    // The lab moves the locks to each node's file cache: CACHE_STORE says so.
+    const redis = defaultSettings();
+    redis.session.driver = 'redis';
+    const perNode = { ...redis, session: { ...redis.session, blockStore: 'file' as const } };
+    const locks = textFor('env', perNode, textFor('env', redis, '', null), null);
+    expect(locks).toContain('CACHE_STORE=file\n');
+    expect(describesSettings('env', locks, perNode)).toBe(true);
+  });
+
+  it('a .env edit of CACHE_STORE moves the locks; changing only SESSION_DRIVER does not pin the old driver\'s store', () => {
+    const s = defaultSettings();
+    s.session.driver = 'redis';
+    const text = textFor('env', s, '', null);
+    const r = parseConfig('env', text.replace('CACHE_STORE=redis', 'CACHE_STORE=file'), s);
+    expect(describePatch(s, r.patch!)).toEqual(['CACHE_STORE=file']);
+    expect(applyPatch(s, r.patch!).session.blockStore).toBe('file');
+    const file = defaultSettings();
+    const driverOnly = parseConfig('env', textFor('env', file, '', null).replace('SESSION_DRIVER=file', 'SESSION_DRIVER=redis'), file);
+    expect(describePatch(file, driverOnly.patch!)).toEqual(['SESSION_DRIVER=redis']);
+    expect(applyPatch(file, driverOnly.patch!).session.blockStore).toBeUndefined();
+  });
+
   it('an nginx block is reprinted under the student\'s upstream name', () => {
     const s: SimSettings = { ...defaultSettings(), balancer: defaultBalancer('least-conn'), nodes: [defaultNode(1)] };
     expect(textFor('nginx', s, 'upstream app { server a:80; }', 'app')).toBe('upstream app {\n  least_conn;\n  server node1.internal:80;\n}\n');
@@ -127,6 +161,7 @@ describe('copy as real config', () => {
       'SESSION_ENCRYPT=false',
       'SESSION_EXPIRE_ON_CLOSE=false',
       'SESSION_CONNECTION=null',
+      'CACHE_STORE=redis', // where ->block() takes its locks (session.block_store is unset)
       '',
       'REDIS_CLIENT=phpredis',
       'REDIS_HOST=127.0.0.1',

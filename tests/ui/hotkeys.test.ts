@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotkeyCommand, HOTKEYS } from '../../src/ui/hotkeys';
+import { hotkeyCommand, HOTKEYS, hotkeysFor } from '../../src/ui/hotkeys';
 
 const ctx = { nodes: [{ name: 'node-1', down: false }, { name: 'node-2', down: true }], redisUp: true };
 
@@ -26,5 +26,12 @@ describe('instructor hotkeys', () => {
   it('the dialog lists every key the mapping knows', () => {
     const listed = HOTKEYS.map(([k]) => k).join(' ');
     for (const k of ['Space', '1', '8', 'r', 'f', 'd', '←', '→', '?']) expect(listed).toContain(k);
+  });
+  it('side by side, the dialog leaves out the timeline and clicker keys (they do nothing there) and keeps the rest', () => {
+    const side = hotkeysFor(true).map(([k]) => k);
+    expect(side).not.toContain('← / →');
+    expect(side).not.toContain('PageDown / PageUp');
+    for (const k of ['Space', '1 – 8', 'r', 'f', 'd', '?', 'Escape']) expect(side).toContain(k);
+    expect(hotkeysFor(false)).toBe(HOTKEYS);
   });
 });

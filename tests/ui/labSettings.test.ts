@@ -62,7 +62,7 @@ describe('lab settings', () => {
 
 describe('fault availability', () => {
   const node = (name: string, state: NodeView['state'] = 'up'): NodeView => ({
-    name, address: '', state, inFlight: 0, files: 0, rps: 0, served: 0, skipped: false, partitioned: false, deploy: null,
+    name, address: '', state, inFlight: 0, files: 0, rows: null, rps: 0, served: 0, skipped: false, partitioned: false, deploy: null,
     machine: { value: { process: state, link: 'connected' }, last: null },
   });
   const redis = (p: Partial<RedisView> = {}): RedisView => ({

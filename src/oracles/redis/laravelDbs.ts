@@ -57,30 +57,54 @@ export async function cacheClearFlushdb(bin: string): Promise<FeatureResult[]> {
 }
 
 export async function selectPerConnection(bin: string): Promise<FeatureResult> {
-  const server = await startRedis(bin);
+  return monitorOneRequest(bin, null);
+}
+
+/** The same with `REDIS_PASSWORD` set: AUTH first, its argument redacted by MONITOR. */
+export async function authSelectPerConnection(bin: string): Promise<FeatureResult> {
+  return monitorOneRequest(bin, 'oracle-secret');
+}
+
+/**
+ * One request as phpredis makes it — a new connection, its handshake (`handshakeCommands`: AUTH
+ * with a password, SELECT), GET, SETEX — watched with MONITOR on a real server and in the simulator.
+ */
+async function monitorOneRequest(bin: string, password: string | null): Promise<FeatureResult> {
+  const server = await startRedis(bin, password === null ? [] : ['--requirepass', password]);
   try {
-    const watcher = await server.client();
+    const auth = password ?? undefined;
+    const watcher = await server.client(auth);
     const lines: string[] = [];
     const monitor = await watcher.monitor();
-    monitor.on('monitor', (_t: string, args: string[]) => lines.push(String(args[0]).toUpperCase()));
-    // One request, as phpredis does it: a new connection, SELECT (database is always configured), GET, SETEX.
+    monitor.on('monitor', (_t: string, args: string[]) => {
+      const [cmd, ...rest] = args.map(String);
+      lines.push(cmd!.toUpperCase() === 'AUTH' ? `AUTH ${rest.join(' ')}` : cmd!.toUpperCase());
+    });
+    // A raw connection (no password option): the handshake is sent as the request's own commands.
     const request = await server.client();
     const key = `${n.sessionKeyPrefix}${'c'.repeat(40)}`;
-    for (const [cmd, ...args] of handshakeCommands({ password: null, db: 0 })) await request.call(cmd!, ...args);
+    const handshake = handshakeCommands({ password, db: 0 });
+    for (const [cmd, ...args] of handshake) await request.call(cmd!, ...(cmd === 'AUTH' ? [password!] : args));
     await request.call('GET', key);
     await request.call('SETEX', key, '7200', 'payload');
     await new Promise((r) => setTimeout(r, 100));
     monitor.disconnect();
-    const sim = await SimRedis.create({ now: () => Date.now(), name: 'oracle-select', handshake: handshakeCommands({ password: null, db: 0 }) });
+    const sim = await SimRedis.create({ now: () => Date.now(), name: 'oracle-select', handshake });
     const simLines: string[] = [];
-    sim.monitor((line) => simLines.push(/"([A-Z]+)"/.exec(line)?.[1] ?? '?'));
+    sim.monitor((line) => {
+      const words = [...line.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+      simLines.push(words[0] === 'AUTH' ? `AUTH ${words.slice(1).join(' ')}` : words[0] ?? '?');
+    });
     sim.connect('10.0.0.11:1');
     await sim.get(key, '10.0.0.11:1');
     await sim.setex(key, 7200, 'payload', '10.0.0.11:1');
     sim.dispose();
-    const feature = 'MONITOR for one request on its own connection (phpredis: SELECT, GET, SETEX)';
+    const feature = password === null
+      ? 'MONITOR for one request on its own connection (phpredis: SELECT, GET, SETEX)'
+      : 'MONITOR for one request with REDIS_PASSWORD (phpredis: AUTH, SELECT, GET, SETEX; AUTH redacted)';
     const summary = `real: ${lines.join(' ')}; sim: ${simLines.join(' ')}`;
-    return lines.join() === simLines.join() && lines.length === 3 ? ok(feature, summary) : fail(feature, summary);
+    const expected = password === null ? 3 : 4;
+    return lines.join() === simLines.join() && lines.length === expected ? ok(feature, summary) : fail(feature, summary);
   } finally {
     await server.stop();
   }

@@ -9,8 +9,8 @@ import { freePort, removeDir, runOnce, startDaemon, tempDir, type Daemon } from 
 export interface RunningRedis {
   port: number;
   daemon: Daemon;
-  /** A fresh client connection (closed by {@link stop}). */
-  client(): Promise<Redis>;
+  /** A fresh client connection (closed by {@link stop}); `password` for a server run with `--requirepass`. */
+  client(password?: string): Promise<Redis>;
   stop(): Promise<void>;
 }
 
@@ -25,8 +25,11 @@ export async function startRedis(binary: string, extraArgs: string[] = []): Prom
   const clients: Redis[] = [];
   return {
     port, daemon,
-    async client() {
-      const c = new Redis({ host: '127.0.0.1', port, enableReadyCheck: false, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    async client(password?: string) {
+      const c = new Redis({
+        host: '127.0.0.1', port, enableReadyCheck: false, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null,
+        ...(password !== undefined && { password }),
+      });
       await c.connect();
       clients.push(c);
       return c;

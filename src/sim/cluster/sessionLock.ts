@@ -13,6 +13,7 @@ import { isRedisError } from '../redis/errors';
 import type { AppNode } from './appNode';
 import { DatabaseDownError } from '../session/databaseStore';
 import type { World } from '../world';
+import { blockStoreOf, dbConnectionOf } from '../settings';
 
 export const LOCK_SECONDS = 10;
 export const LOCK_WAIT_MS = 10_000;
@@ -27,9 +28,9 @@ export type LockScope = 'redis' | 'database' | 'node';
 
 export function lockScope(w: World): LockScope {
   const s = w.settings.session;
-  const store = s.blockStore ?? (s.driver === 'redis' ? 'redis' : 'file');
+  const store = blockStoreOf(s);
   if (store === 'redis') return w.redis ? 'redis' : 'node';
-  if (store === 'database') return (s.dbConnection ?? 'sqlite') === 'mysql' && w.db ? 'database' : 'node';
+  if (store === 'database') return dbConnectionOf(s) === 'mysql' && w.db ? 'database' : 'node';
   return 'node';
 }
 

@@ -109,6 +109,11 @@ export class SessionDatabase {
     return entry.table;
   }
 
+  /** SQLite: rows in the table on `node`'s disk now (0 before its first write); null with MySQL (one shared table). */
+  rowsOn(node: string): number | null {
+    return this.shared ? null : this.local.get(node)?.table.rows.size ?? 0;
+  }
+
   /** Every table (one for MySQL, one per node seen so far for SQLite). */
   tables(): SessionTable[] {
     return this.shared ? [this.shared] : [...this.local.values()].map((e) => e.table);

@@ -9,7 +9,7 @@ import {
   printEnv, printHaproxyBackend, printNginxUpstream, updateEnvText,
 } from '../../config';
 import { nodeEnvText } from '../../console/nodeEnv';
-import { defaultSettings } from '../../sim/settings';
+import { blockStoreOf, dbConnectionOf, defaultSettings } from '../../sim/settings';
 import type { RedisSettings, SessionSettings, SimSettings } from '../../sim/types';
 import { canonical, describePatch, type SettingsPatch } from './settingsDiff';
 
@@ -35,7 +35,7 @@ export function parseConfig(kind: ConfigKind, text: string, settings: Readonly<S
   if (kind === 'env') {
     const r = parseEnv(text);
     const patch = r.value && !hasErrors(r.diagnostics)
-      ? { session: { ...settings.session, ...r.value.session }, redis: { ...settings.redis, ...r.value.redis } }
+      ? { session: withoutRestatedDefaults(settings.session, { ...settings.session, ...r.value.session }), redis: { ...settings.redis, ...r.value.redis } }
       : null;
     return { patch, diagnostics: r.diagnostics, blockName: null };
   }
@@ -46,6 +46,20 @@ export function parseConfig(kind: ConfigKind, text: string, settings: Readonly<S
   const blockName = r.value ? ('upstreamName' in r.value ? r.value.upstreamName : r.value.backendName) : null;
   const patch = r.value && !hasErrors(diagnostics) ? { balancer: r.value.balancer, nodes: r.value.nodes } : null;
   return { patch, diagnostics, blockName };
+}
+
+/**
+ * `CACHE_STORE` and `DB_CONNECTION` lines that only restate what the running settings already
+ * mean are not a choice: the node's `.env` prints the default lock store for its driver
+ * (`blockStoreOf`) and `sqlite`, and a student who changes only `SESSION_DRIVER` must not pin the
+ * old driver's lock store. An unset setting stays unset (and so follows the driver).
+ */
+function withoutRestatedDefaults(running: Readonly<SessionSettings>, next: SessionSettings): SessionSettings {
+  const out = { ...next };
+  if (running.blockStore === undefined && out.blockStore !== undefined
+    && (out.blockStore === blockStoreOf(running) || out.blockStore === blockStoreOf({ ...out, blockStore: undefined }))) delete out.blockStore;
+  if (running.dbConnection === undefined && out.dbConnection === 'sqlite') delete out.dbConnection;
+  return out;
 }
 
 /** Whether the text, as it stands, already describes the running settings (nothing to apply). */
@@ -62,7 +76,12 @@ export function textFor(kind: ConfigKind, settings: Readonly<SimSettings>, curre
     // default), so a student's short .env does not fill up with every key.
     const said = parseEnv(current).value ?? { session: {}, redis: {} };
     const base = defaultSettings();
-    const implied = { session: { ...base.session, ...said.session }, redis: { ...base.redis, ...said.redis } };
+    const impliedSession = { ...base.session, ...said.session };
+    // A missing CACHE_STORE / DB_CONNECTION reads as the default for the text's own driver.
+    impliedSession.blockStore = blockStoreOf(impliedSession);
+    const impliedDb = dbConnectionOf(impliedSession);
+    if (impliedDb !== null) impliedSession.dbConnection = impliedDb;
+    const implied = { session: impliedSession, redis: { ...base.redis, ...said.redis } };
     const differ = <T extends object>(want: T, have: object): Partial<T> =>
       Object.fromEntries(Object.entries(want).filter(([k, v]) => canonical(v) !== canonical((have as Record<string, unknown>)[k]))) as Partial<T>;
     return updateEnvText(current, { session: differ(envSession(settings), implied.session), redis: differ(envRedis(settings), implied.redis) });
@@ -71,10 +90,14 @@ export function textFor(kind: ConfigKind, settings: Readonly<SimSettings>, curre
   return kind === 'nginx' ? printNginxUpstream(settings.balancer, settings.nodes, name) : printHaproxyBackend(settings.balancer, settings.nodes, name);
 }
 
-const envSession = (s: Readonly<SimSettings>): Partial<SessionSettings> => ({
-  appName: s.session.appName, driver: s.session.driver, lifetimeMin: s.session.lifetimeMin, encrypt: s.session.encrypt,
-  expireOnClose: s.session.expireOnClose, connection: s.session.connection,
-});
+const envSession = (s: Readonly<SimSettings>): Partial<SessionSettings> => {
+  const db = dbConnectionOf(s.session);
+  return {
+    appName: s.session.appName, driver: s.session.driver, lifetimeMin: s.session.lifetimeMin, encrypt: s.session.encrypt,
+    expireOnClose: s.session.expireOnClose, connection: s.session.connection,
+    ...(db !== null && { dbConnection: db }), blockStore: blockStoreOf(s.session),
+  };
+};
 const envRedis = (s: Readonly<SimSettings>): Partial<RedisSettings> => ({ client: s.redis.client ?? 'phpredis', host: s.redis.host, password: s.redis.password, port: s.redis.port, db: s.redis.db });
 
 /** The status line for an editor whose text has errors. */

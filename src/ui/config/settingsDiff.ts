@@ -36,7 +36,8 @@ export function describePatch(settings: Readonly<SimSettings>, patch: SettingsPa
   const env: [keyof SessionSettings | keyof RedisSettings, string, 'session' | 'redis'][] = [
     ['appName', 'APP_NAME', 'session'], ['driver', 'SESSION_DRIVER', 'session'], ['lifetimeMin', 'SESSION_LIFETIME', 'session'],
     ['encrypt', 'SESSION_ENCRYPT', 'session'], ['expireOnClose', 'SESSION_EXPIRE_ON_CLOSE', 'session'],
-    ['connection', 'SESSION_CONNECTION', 'session'], ['host', 'REDIS_HOST', 'redis'], ['port', 'REDIS_PORT', 'redis'],
+    ['connection', 'SESSION_CONNECTION', 'session'], ['dbConnection', 'DB_CONNECTION', 'session'], ['blockStore', 'CACHE_STORE', 'session'],
+    ['client', 'REDIS_CLIENT', 'redis'], ['host', 'REDIS_HOST', 'redis'], ['port', 'REDIS_PORT', 'redis'],
     ['password', 'REDIS_PASSWORD', 'redis'], ['db', 'REDIS_DB', 'redis'],
   ];
   for (const [field, key, group] of env) {

@@ -8,6 +8,7 @@ import {
   type BlockStore, type CacheLoad, type DbConnection, type EvictionPolicy, type RedisClientKind, type RedisFailureMode, type SimSettings,
 } from '../../sim/types';
 import type { View } from '../state/view';
+import { blockStoreOf } from '../../sim/settings';
 
 export interface LabSettings {
   /** Redis `maxmemory`, bytes (0 = no limit). */
@@ -99,7 +100,7 @@ export function labOf(s: Readonly<SimSettings>): LabSettings {
     onRedisFailure: s.session.onRedisFailure,
     dbConnection: s.session.dbConnection ?? 'sqlite',
     sessionConnection: s.session.connection === 'cache' ? 'cache' : 'default',
-    blockStore: s.session.blockStore ?? (s.session.driver === 'redis' ? 'redis' : 'file'),
+    blockStore: blockStoreOf(s.session),
     redisClient: s.redis.client ?? 'phpredis',
     redisTimeoutSec: s.redis.timeoutSec ?? 0,
   };
@@ -119,7 +120,7 @@ export function withLab(s: Readonly<SimSettings>, patch: Partial<LabSettings>): 
     expireOnClose: l.expireOnClose, onRedisFailure: l.onRedisFailure, dbConnection: l.dbConnection,
     connection: l.sessionConnection === 'cache' ? 'cache' : s.session.connection === 'cache' ? null : s.session.connection,
   };
-  // Only a changed lock store is written: unset keeps the engine's default (the session's own store).
+  // Only a changed lock store is written: unset keeps the default (blockStoreOf: the app's cache store).
   if (patch.blockStore !== undefined || s.session.blockStore !== undefined) next.session.blockStore = l.blockStore;
   next.concurrency = Math.max(1, Math.min(8, Math.round(l.concurrency)));
   return next;

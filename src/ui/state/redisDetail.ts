@@ -9,7 +9,7 @@ import { sessionOwners } from './view';
 export interface RedisDetail {
   kind: 'redis';
   up: boolean;
-  /** Newest session keys are not ordered in Redis: these are the first few of KEYS *. */
+  /** Keys have no order in Redis: the first 40 of a full SCAN, sorted by name. */
   keys: Array<{ key: string; user: number | null }>;
   keyCount: number;
 }

@@ -22,6 +22,8 @@ export interface NodeView {
   inFlight: number;
   /** Session files on this node's disk. */
   files: number;
+  /** Rows in the `sessions` table on this node's own disk (database driver on SQLite); null: none there. */
+  rows: number | null;
   /** Requests answered per virtual second (mean of the last 3 s). */
   rps: number;
   /** Requests answered since the start. */
@@ -137,6 +139,7 @@ export function buildView(sim: Simulation, running: RunningTotals, ctx: ViewCont
       state: n.state,
       inFlight: n.inFlight,
       files: n.disk.files.size,
+      rows: w.db?.rowsOn(n.name) ?? null,
       rps: recent.length ? recent.reduce((a, b) => a + (b.perNode[n.name] ?? 0), 0) / recent.length : 0,
       served: m.perNode[n.name] ?? 0,
       skipped: p ? p.unavailable || p.down : false,
