@@ -102,9 +102,22 @@ export function sanitizeHtml(html: string): string {
   return purifier ? purifier.sanitize(html, PURIFY_CONFIG) : html;
 }
 
-/** Render narration markdown to sanitised HTML. */
+/** Narrations rendered so far (the same markdown always renders the same), at most {@link MEMO_SIZE}. */
+const memo = new Map<string, string>();
+const MEMO_SIZE = 64;
+
+/**
+ * Render narration markdown to sanitised HTML. Remembered: a step's narration is rendered again
+ * whenever the step is shown, and the page renders each lesson's first step ahead, in idle time
+ * (src/ui/lessons/prerender.ts), so opening a lesson does not wait for it.
+ */
 export function renderNarration(md: string): string {
-  return sanitizeHtml(marked.parse(md) as string);
+  const known = memo.get(md);
+  if (known !== undefined) return known;
+  const html = sanitizeHtml(marked.parse(md) as string);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(md, html);
+  return html;
 }
 
 /** Inline markdown (a hint, a quiz choice) without the surrounding paragraph. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binLogouts, keyTarget, timeAt } from '../../src/ui/timeline/timelineModel';
+import { binLogouts, keyTarget, stripPath, timeAt } from '../../src/ui/timeline/timelineModel';
 
 describe('timeline slider keys (ARIA slider pattern)', () => {
   it('moves ±1 s with the arrows, ±10 s with PageUp/PageDown, to 0 with Home and to the latest with End', () => {
@@ -32,5 +32,13 @@ describe('logout strip', () => {
     const bins = binLogouts(perSec, 600_000, 50);
     expect(bins).toHaveLength(50);
     expect(bins.reduce((a, b) => a + b, 0)).toBe(perSec.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('logout strip path', () => {
+  it('draws one bar per non-empty bin, the tallest full height, the smallest still visible', () => {
+    expect(stripPath([0, 20, 0, 1], 10)).toBe('M1 0h1V10h-1ZM3 8.5h1V10h-1Z');
+    expect(stripPath([0, 0, 0], 10)).toBe('');
+    expect(stripPath([2, 1], 10)).toBe('M0 0h1V10h-1ZM1 5h1V10h-1Z');
   });
 });

@@ -7,6 +7,7 @@ import { flushSync } from 'svelte';
 import type { Simulation } from '../../sim/simulation';
 import { advance as advanceRun } from '../../run/replay';
 import type { RunSession } from '../../run/session';
+import { engineBudget, FRAME_MS, frameTarget } from './frameBudget';
 
 /**
  * Play takes checkpoints only up to this many users: at 1,000 users one costs 4–9 ms, at 10,000
@@ -16,13 +17,10 @@ export const MAX_USERS_FOR_PLAY_CHECKPOINTS = 4000;
 
 /** Real ms between DOM snapshots (the canvas still draws every frame). */
 const PUBLISH_MS = 200;
-/**
- * Most real ms of JavaScript per frame (simulation, and the DOM snapshot on the frames that take
- * one); past it the run falls behind the chosen speed rather than drop frames.
- */
-const FRAME_BUDGET_MS = 9;
 /** Longest runUntil slice, virtual ms (the budget is checked between slices). */
 const SLICE_MS = 200;
+/** The first slice of a run, virtual ms, before its cost per virtual ms is known. */
+const FIRST_SLICE_MS = 2;
 /** Real ms one slice should take: slices shrink as the crowd grows, so a frame stops near its budget. */
 const SLICE_WORK_MS = 1.5;
 
@@ -76,17 +74,35 @@ export class Pacing {
   private engineCost = 0;
   /** Real ms a DOM snapshot takes (smoothed): a frame that takes one leaves the engine less. */
   private snapshotCost = 2;
+  /** Real ms the canvas layers take per frame (smoothed). */
+  private canvasCost = 0;
+  /**
+   * Real ms the browser spends after the frame's JavaScript, rendering it (style, layout, paint,
+   * commit; smoothed): measured by a message posted at the end of the frame, which runs once the
+   * frame's task is over.
+   */
+  private renderCost = 4;
+  /** Virtual ms the previous frames could not run within their budget (frameBudget.ts). */
+  private owed = 0;
+  private readonly afterFrame = new MessageChannel();
+  private frameEnd = 0;
 
   constructor(private readonly run: PacedRun) {}
 
   /** Start the frame loop. */
   start(): void {
     this.lastFrame = 0;
+    this.afterFrame.port1.onmessage = () => {
+      // A garbage collection or another tab's work can land here: one such frame moves the estimate only so far.
+      const ms = Math.min(performance.now() - this.frameEnd, 3 * FRAME_MS);
+      this.renderCost = this.renderCost * 0.8 + ms * 0.2;
+    };
     this.raf = requestAnimationFrame(this.frame);
   }
 
   stop(): void {
     cancelAnimationFrame(this.raf);
+    this.afterFrame.port1.onmessage = null;
   }
 
   /** Called every animation frame with (real ms, real ms since the last frame). */
@@ -97,6 +113,7 @@ export class Pacing {
 
   play(): void {
     this.playing = true;
+    this.owed = 0;
   }
 
   pause(): void {
@@ -141,9 +158,10 @@ export class Pacing {
     });
   }
 
-  /** The run starts afresh (a replay): slices are sized again. */
+  /** The run starts afresh (a replay): slices are sized again, and nothing is owed to it. */
   resetCost(): void {
     this.engineCost = 0;
+    this.owed = 0;
   }
 
   /** Real time at which a record finished at virtual `t` shows on screen (and a Step has found its request). */
@@ -185,18 +203,21 @@ export class Pacing {
     this.lastFrame = now;
     const t0 = performance.now();
     const snapshot = now - this.lastPublish >= PUBLISH_MS;
-    const budget = Math.max(2, FRAME_BUDGET_MS - (snapshot ? this.snapshotCost : 0));
-    if (this.playing && this.run.sim() && !this.running) await this.advance(now, dt, budget);
+    if (this.playing && this.run.sim() && !this.running) await this.advance(now, dt, this.budget(snapshot));
+    else this.owed = 0;
     if (!this.running) await this.drainPending();
     const t1 = performance.now();
     for (const h of this.hooks) h(now, dt);
     const t2 = performance.now();
+    this.canvasCost = this.canvasCost * 0.8 + Math.min(t2 - t1, FRAME_MS) * 0.2;
     if (snapshot) {
       this.run.publish(false, now);
       flushSync(); // render the new snapshot now, inside the measured frame
-      this.snapshotCost = this.snapshotCost * 0.7 + (performance.now() - t2) * 0.3;
+      this.snapshotCost = this.snapshotCost * 0.7 + Math.min(performance.now() - t2, 3 * FRAME_MS) * 0.3;
     }
     const t3 = performance.now();
+    this.frameEnd = t3;
+    this.afterFrame.port2.postMessage(null);
     this.frameWork.push(t3 - t0);
     const p = this.frameParts;
     p.engine.push(t1 - t0);
@@ -205,12 +226,18 @@ export class Pacing {
     if (this.frameWork.length > 4000) for (const a of [this.frameWork, p.engine, p.canvas, p.snapshot]) a.splice(0, 2000);
   };
 
-  /** Move virtual time by dt × speed, in slices, within the frame budget. */
+  private budget(snapshot: boolean): number {
+    const { owed, snapshotCost, canvasCost, renderCost } = this;
+    return engineBudget({ owed, snapshot, snapshotCost, canvasCost, renderCost });
+  }
+
+  /** Move virtual time by dt × speed (and what earlier frames owe), in slices, within the frame budget. */
   private async advance(now: number, dt: number, budget: number): Promise<void> {
     const sim = this.run.sim()!;
     const gen = this.run.gen();
     const from = sim.now;
-    const target = from + dt * this.speed;
+    this.owed = frameTarget(this.owed, dt, this.speed);
+    const target = from + this.owed;
     const t0 = performance.now();
     this.frameReal = now;
     this.frameVirt = from;
@@ -219,7 +246,7 @@ export class Pacing {
       for (let v = from; v < target;) {
         const s0 = performance.now();
         const work = Math.min(SLICE_WORK_MS, budget - (s0 - t0));
-        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, work / this.engineCost)) : 20;
+        const slice = this.engineCost > 0 ? Math.max(2, Math.min(SLICE_MS, work / this.engineCost)) : FIRST_SLICE_MS;
         const before = v;
         v = Math.min(target, v + slice);
         // Playing a known future (after a seek back): its interventions happen at their times.
@@ -235,6 +262,7 @@ export class Pacing {
     } finally {
       this.running = false;
     }
+    this.owed = gen === this.run.gen() ? Math.max(0, target - sim.now) : 0;
     if (gen === this.run.gen()) this.run.session()?.reached(sim.now);
     // A checkpoint copies the whole world in one go (~10 µs a user): past a few thousand users it
     // would be a long task in the middle of play, so big crowds seek by replaying instead.

@@ -29,11 +29,17 @@ export interface TimelineState {
 }
 
 /**
- * Users created per animation frame when a cluster is built or grows: 10,000 at once block the
- * page for a few hundred ms. Adding them in steps at the same virtual time gives the same run
+ * Most users created per animation frame when a cluster is built or grows: 10,000 at once block
+ * the page for a few hundred ms. Adding them in steps at the same virtual time gives the same run
  * (the same random draws in the same order; tested in tests/ui/runnerBuild.test.ts).
  */
 export const USERS_PER_FRAME = 1500;
+/** Users added by one step of a growth; a frame takes steps until {@link GROW_BUDGET_MS} is spent. */
+const GROW_STEP = 250;
+/** Real ms a frame spends adding users (a slow machine adds fewer per frame, not a longer frame). */
+const GROW_BUDGET_MS = 6;
+/** A cluster up to this size is built at once; a bigger one starts with this many and grows. */
+const BUILD_AT_ONCE = 1000;
 
 type FaultHook = (action: FaultAction, atMs: number) => void;
 
@@ -399,7 +405,7 @@ export class RunCommands {
     const gen = ++this.gen;
     this.loading = true;
     const settings = this.settings;
-    const first = Math.min(settings.users, USERS_PER_FRAME);
+    const first = settings.users <= USERS_PER_FRAME ? settings.users : BUILD_AT_ONCE;
     const sim = await Simulation.create(first === settings.users ? settings : { ...settings, users: first }, this.simOptions(gen));
     if (gen !== this.gen || !(await this.growUsers(sim, gen, settings.users))) {
       this.disposeSim(sim);
@@ -420,8 +426,9 @@ export class RunCommands {
   }
 
   /**
-   * Bring `sim` to `target` users, at most {@link USERS_PER_FRAME} more per frame (shrinking is
-   * instant). Returns false if a newer build took over meanwhile.
+   * Bring `sim` to `target` users, in steps of {@link GROW_STEP} users taken for at most
+   * {@link GROW_BUDGET_MS} (and {@link USERS_PER_FRAME} users) per frame; shrinking is instant.
+   * Returns false if a newer build took over meanwhile.
    */
   private async growUsers(sim: Simulation, gen: number, target: number): Promise<boolean> {
     // The latest count asked for wins: an older growth of the same simulation stops.
@@ -430,10 +437,11 @@ export class RunCommands {
     let n = sim.world.users.filter((u) => u.active).length;
     const setUsers = (count: number) => {
       sim.setUsers(count);
-      // A live change is part of the run; a cluster being built starts with its users.
+      // A live change is part of the run (once per frame: steps at one moment are one change);
+      // a cluster being built starts with its users.
       if (sim === this.sim) this.record({ kind: 'users', t: sim.now, n: count });
     };
-    if (target <= n + USERS_PER_FRAME) {
+    if (target <= n + GROW_STEP) {
       setUsers(target);
       this.building = null;
       return true;
@@ -445,7 +453,12 @@ export class RunCommands {
         this.building = null;
         return false;
       }
-      n = Math.min(target, n + USERS_PER_FRAME);
+      const t0 = performance.now();
+      const most = Math.min(target, n + USERS_PER_FRAME);
+      do {
+        n = Math.min(most, n + GROW_STEP);
+        sim.setUsers(n);
+      } while (n < most && performance.now() - t0 < GROW_BUDGET_MS);
       setUsers(n);
     }
     this.building = null;

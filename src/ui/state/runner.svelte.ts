@@ -23,6 +23,7 @@ import { DEFAULT_CONFIG, type UiConfig } from './config';
 import { Inspector, type Selection } from './inspector.svelte';
 import { UserMarks } from './marks';
 import { Pacing, type FrameHook } from './pacing.svelte';
+import { preloadLazyModules } from './preload';
 import type { RedisDetail } from './redisDetail';
 import { RunCommands, type TimelineState } from './runCommands.svelte';
 import { buildView, type NodeDetail, type UserDetail, type View } from './view';
@@ -83,6 +84,7 @@ export class SimRunner {
     await this.commands.begin(config);
     for (const n of opts.notices ?? []) this.note('warning', n, 0);
     this.pace.start();
+    preloadLazyModules();
   }
 
   destroy(): void {

@@ -262,22 +262,24 @@ export function nodeDetail(sim: Simulation, name: string, limit = 40): NodeDetai
   const w = sim.world;
   const n = w.nodes.get(name);
   if (!n) return null;
-  const owners = sessionOwners(sim);
-  const files = [...n.disk.files.entries()]
+  const newest = [...n.disk.files.entries()]
     .sort((a, b) => b[1].mtime - a[1].mtime)
-    .slice(0, limit)
-    .map(([id, f]) => ({ id, mtime: f.mtime, authenticated: f.data.includes('login_web_'), user: owners.get(id) ?? null }));
+    .slice(0, limit);
+  // Owners of the files listed only: a map of every user's session would be rebuilt for nothing.
+  const owners = sessionOwners(sim, new Set(newest.map(([id]) => id)));
+  const files = newest.map(([id, f]) => ({ id, mtime: f.mtime, authenticated: f.data.includes('login_web_'), user: owners.get(id) ?? null }));
   const refusals = Object.fromEntries(NODE_FAULTS.map((k) => [k, nodeFaultRefusal(n, k)])) as NodeDetail['refusals'];
   return { kind: 'node', name, state: n.state, address: n.spec.address, files, fileCount: n.disk.files.size, refusals };
 }
 
-/** Session id → user id, from the users' cookie jars. */
-export function sessionOwners(sim: Simulation): Map<string, number> {
+/** Session id → user id, from the users' cookie jars (only for the ids in `only`, when given). */
+export function sessionOwners(sim: Simulation, only?: ReadonlySet<string>): Map<string, number> {
   const w = sim.world;
   const out = new Map<string, number>();
+  if (only?.size === 0) return out;
   for (const u of w.users) {
     const id = u.jar.plain(w.names.cookie, w.now);
-    if (id) out.set(id, u.id);
+    if (id && (!only || only.has(id))) out.set(id, u.id);
   }
   return out;
 }

@@ -38,3 +38,22 @@ export function binLogouts(perSec: readonly number[], maxMs: number, bins: numbe
   }
   return out;
 }
+
+/**
+ * The logout strip as one SVG path in a `bins` × `height` box: a bar per non-empty bin, scaled
+ * to the tallest, never thinner than `minBar`. One path instead of a rect per bin: the strip
+ * changes with every snapshot (the run grows), and one attribute costs the page far less than
+ * hundreds of elements.
+ */
+export function stripPath(bins: readonly number[], height: number, minBar = 1.5): string {
+  let peak = 1;
+  for (const n of bins) if (n > peak) peak = n;
+  let d = '';
+  for (let i = 0; i < bins.length; i++) {
+    const n = bins[i]!;
+    if (n <= 0) continue;
+    const h = Math.max(minBar, (n / peak) * height);
+    d += `M${i} ${+(height - h).toFixed(2)}h1V${height}h-1Z`;
+  }
+  return d;
+}
