@@ -127,7 +127,7 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, databas
         redis: 'Redis, shared by every server',
         array: 'the PHP process: no lock across requests at all',
       };
-      const w = where[c];
+      const w = Object.hasOwn(where, c) ? where[c] : undefined; // CACHE_STORE=constructor is a store name, not Object's
       if (w) sink.info(`->block() session locks go to the default cache store when session.block_store is unset: ${w} (the simulator's lock store: --block-store or the Failure lab)`, at, to);
       return;
     }
