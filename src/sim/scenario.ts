@@ -3,7 +3,7 @@
  * point reports bad input the same way, with the field path.
  */
 import { z } from 'zod';
-import { defaultNode, defaultSettings, defaultBalancer, MAX_NODES, MAX_USERS, parseEventSpec } from './settings';
+import { defaultNode, defaultSettings, defaultBalancer, MAX_NODES, MAX_RUN_SEC, MAX_USERS, parseEventSpec } from './settings';
 import {
   BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, REDIS_CLIENTS, SESSION_CONNECTIONS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
   type ScheduledFault, type SimSettings,
@@ -16,7 +16,7 @@ export const ScenarioSchema = z.strictObject({
   driver: z.enum(SESSION_DRIVERS).optional(),
   balancer: z.enum(BALANCER_STRATEGIES).optional(),
   users: z.number().int().min(1).max(MAX_USERS).optional(),
-  durationSec: z.number().positive().max(7 * 24 * 3600).optional(),
+  durationSec: z.number().positive().max(MAX_RUN_SEC).optional(),
   lifetimeMin: z.number().int().positive().max(525_600).optional(),
   expireOnClose: z.boolean().optional(),
   onRedisFailure: z.enum(REDIS_FAILURE_MODES).optional(),

@@ -38,6 +38,17 @@ describe('flags (issue 14, Low)', () => {
     }
   });
 
+  it('--event times are decimal seconds as --duration is: 0x5, 1e2, Infinity are refused (found in the audit)', () => {
+    const msg = (spec: string) => `--event "${spec}": the time must be decimal seconds from 0 to 604800 (7 days), as in 30:crash:node-2 or 12.5:redis-down`;
+    for (const t of ['0x5', '1e2', 'Infinity', ' 5', '0b101', '5.', '.5', '604801', '1.0001']) {
+      expect(errors('--event', `${t}:crash:node-1`)).toEqual([msg(`${t}:crash:node-1`)]);
+    }
+    for (const [t, sec] of [['0', 0], ['12.5', 12.5], ['599.999', 599.999]] as const) {
+      const r = parseCli(['--event', `${t}:crash:node-1`], read);
+      expect('errors' in r ? r.errors : r.settings.events[0]?.atSec).toBe(sec);
+    }
+  });
+
   it('a flag given twice is an error, not "the last one wins"; --event stays repeatable', () => {
     expect(errors('--users', '5', '--users', '6')).toEqual(['--users given twice: give it once']);
     expect(errors('--json', '--json', '--seed', '1', '--seed=2')).toEqual(['--json given twice: give it once', '--seed given twice: give it once']);
