@@ -49,6 +49,12 @@ describe('flags (issue 14, Low)', () => {
     }
   });
 
+  it('--compare runs each set-up once: a repeated one is named, so the list is bounded (found in the audit)', () => {
+    expect(errors('--compare', 'redis/cookie,file/round-robin, redis/cookie')).toEqual(['--compare: "redis/cookie" is given twice: each set-up runs once']);
+    expect(errors('--compare', Array(1000).fill('redis/cookie').join(','))).toEqual(['--compare: "redis/cookie" is given twice: each set-up runs once']);
+    expect(errors('--compare', 'redis/cookie,redis/round-robin')).toEqual([]);
+  });
+
   it('a flag given twice is an error, not "the last one wins"; --event stays repeatable', () => {
     expect(errors('--users', '5', '--users', '6')).toEqual(['--users given twice: give it once']);
     expect(errors('--json', '--json', '--seed', '1', '--seed=2')).toEqual(['--json given twice: give it once', '--seed given twice: give it once']);
