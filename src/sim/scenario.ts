@@ -9,6 +9,11 @@ import {
   type ScheduledFault, type SimSettings,
 } from './types';
 
+/** More scheduled faults than any demo needs (a run file holds at most 5,000 interventions too). */
+export const MAX_SCENARIO_EVENTS = 5_000;
+/** The longest `T:ACTION[:ARG]` (`604800.999:redis-latency:600000` is 31 characters). */
+const MAX_EVENT_SPEC = 100;
+
 /** A scenario as a file or a share link holds it: the CLI's options, as JSON. */
 export const ScenarioSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -34,7 +39,7 @@ export const ScenarioSchema = z.strictObject({
   blockStore: z.enum(BLOCK_STORES).optional(),
   redisClient: z.enum(REDIS_CLIENTS).optional(),
   redisTimeoutSec: z.number().min(0).max(600).optional(),
-  events: z.array(z.string()).optional(),
+  events: z.array(z.string().max(MAX_EVENT_SPEC)).max(MAX_SCENARIO_EVENTS).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -16,6 +16,8 @@ import { traceLine } from '../../src/sim/trace';
 const files: Record<string, string> = {
   'syntax.json': '{\n  "nodes": 2,\n  "driver": "redis"\n  "users": 5\n}\n',
   'failover.json': JSON.stringify({ driver: 'redis', events: ['30:redis-failover'] }),
+  'many.json': JSON.stringify({ driver: 'redis', events: Array(5_001).fill('1:redis-down') }),
+  'long.json': JSON.stringify({ events: [`1:crash:node-1${'x'.repeat(1_000_000)}`] }),
 };
 const read = (p: string): string => {
   const f = files[p];
@@ -47,6 +49,11 @@ describe('flags (issue 14, Low)', () => {
       const r = parseCli(['--event', `${t}:crash:node-1`], read);
       expect('errors' in r ? r.errors : r.settings.events[0]?.atSec).toBe(sec);
     }
+  });
+
+  it('a scenario file holds at most 5,000 events of at most 100 characters each, as run files are bounded (found in the audit)', () => {
+    expect(errors('--scenario', 'many.json')).toEqual([expect.stringMatching(/^many\.json: events: .*5000/)]);
+    expect(errors('--scenario', 'long.json')).toEqual([expect.stringMatching(/^long\.json: events\.0: .*100/)]);
   });
 
   it('--compare runs each set-up once: a repeated one is named, so the list is bounded (found in the audit)', () => {
