@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { settingsFromScenario } from '../sim/scenario';
-import { parseEventSpec, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
+import { decimalSeconds, parseEventSpec, MAX_NODES, MAX_USERS, defaultNode, defaultBalancer } from '../sim/settings';
 import { formatDiagnostic, hasErrors, parseEnv, parseHaproxyBackend, parseNginxUpstream, type Diagnostic } from '../config';
 import { closest } from '../config/suggest';
 import { suggestValue } from '../lessons/schema';
@@ -236,7 +236,7 @@ function parseScenarioCli(argv: string[], readFile: (path: string) => string): O
   if (flags.clients !== undefined) settings.clients = oneOf('clients', flags.clients, CLIENT_POPULATIONS, errors) ?? settings.clients;
   if (flags.duration !== undefined) {
     // Decimal only (`0x10`, `1e9`, `Infinity` are refused), and no longer than a scenario file may ask.
-    const d = /^\d{1,7}(\.\d{1,3})?$/.test(flags.duration.trim()) ? Number(flags.duration) : NaN;
+    const d = decimalSeconds(flags.duration.trim()) ?? NaN;
     if (!(d > 0 && d <= MAX_DURATION_SEC)) {
       errors.push(`--duration: expected seconds, more than 0 and at most ${MAX_DURATION_SEC} (7 days), written like 600 or 90.5; got "${shown(flags.duration)}"`);
     } else settings.durationSec = d;

@@ -128,7 +128,7 @@ function applyEntry(e: EnvEntry, out: EnvSettings, sink: DiagnosticSink, usesDat
         redis: 'Redis, shared by every server',
         array: 'the PHP process: no lock across requests at all',
       };
-      const w = where[c];
+      const w = Object.hasOwn(where, c) ? where[c] : undefined; // CACHE_STORE=constructor is a store name, not Object's
       if (w) sink.info(`->block() session locks go to the default cache store when session.block_store is unset: ${w}`, at, to);
       if ((BLOCK_STORES as readonly string[]).includes(c)) out.session.blockStore = c as BlockStore;
       else if (c !== '' && c !== 'array') sink.info(`CACHE_STORE=${c}: the simulator's lock stores are ${BLOCK_STORES.join(', ')}; this one is not modelled`, at, to);

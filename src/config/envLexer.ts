@@ -72,8 +72,10 @@ export function lexEnv(text: string, sink: DiagnosticSink): EnvEntry[] {
       i = eol(i) + 1;
       continue;
     }
-    const key = text.slice(keyFrom, eq).replace(/[ \t\r\f\v]+$/, '');
-    const keyTo = keyFrom + key.length;
+    // Trailing blanks trimmed by a loop: `/[ \t…]+$/` retries from every blank of a long run (quadratic).
+    let keyTo = eq;
+    while (keyTo > keyFrom && isBlank(text[keyTo - 1])) keyTo--;
+    const key = text.slice(keyFrom, keyTo);
     const nameOk = NAME.test(key);
     if (!nameOk) sink.error(`${FAIL} an invalid name at [${snippet(key)}].`, keyFrom, keyTo);
     i = eq + 1;

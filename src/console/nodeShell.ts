@@ -207,10 +207,14 @@ function runCommand(st: LineState, argv: string[], stdin: string, tty: boolean):
 
 /** Tab completion: the completed line, and the candidates to list when the word is ambiguous. */
 export function completeNodeShell(ctx: NodeShellContext, line: string): { line: string; candidates: string[] } {
-  const m = /[^\s;|&]*$/.exec(line);
-  const word = m?.[0] ?? '';
-  const before = line.slice(0, line.length - word.length);
-  const isCommand = /(^|[;|&])\s*$/.test(before);
+  // Scanned back by hand: `/[^\s;|&]*$/` and `/\s*$/` retry from every character of a long run (a pasted line froze the tab on Tab).
+  let from = line.length;
+  while (from > 0 && !/[\s;|&]/.test(line[from - 1] as string)) from--;
+  const word = line.slice(from);
+  const before = line.slice(0, from);
+  let k = from;
+  while (k > 0 && /\s/.test(line[k - 1] as string)) k--;
+  const isCommand = k === 0 || ';|&'.includes(line[k - 1] as string);
   let names: { name: string; dir: boolean }[];
   let dirPart = '';
   let prefix = word;

@@ -1,5 +1,6 @@
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError, type EngineRedis } from '../sim/redis';
 import { splitArgs } from './cliArgs';
+import { overlongLine } from './lineLimit';
 import { formatError, formatRaw, formatReply } from './redisReply';
 
 /** Where the console's redis-cli believes it is connected (only shown in messages). */
@@ -29,6 +30,8 @@ const DEFAULT_CLIENT = '127.0.0.1:52100';
  * does not model gets Redis's own `ERR unknown command` reply.
  */
 export async function runRedisCli(redis: EngineRedis, line: string, opts: RedisCliOptions = {}): Promise<RedisCliResult> {
+  const overlong = overlongLine(line);
+  if (overlong !== null) return { output: overlong };
   const argv = splitArgs(line);
   if (argv === null) return { output: 'Invalid argument(s)' };
   const [name, ...args] = argv;

@@ -4,6 +4,7 @@
  * untrusted input: they are only ever `JSON.parse`d and checked against these schemas.
  */
 import { z } from 'zod';
+import { MAX_CONSOLE_LINE } from '../console/lineLimit';
 import { MAX_NODES, MAX_USERS, NODE_ACTIONS, PLAIN_ACTIONS } from '../sim/settings';
 import {
   BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, CLIENT_POPULATIONS, DB_CONNECTIONS, EVICTION_POLICIES, REDIS_CLIENTS,
@@ -15,8 +16,8 @@ import {
 export const MAX_RUN_MS = 7 * 24 * 3600 * 1000;
 /** More interventions than a class could click in a week of demos. */
 export const MAX_INTERVENTIONS = 5_000;
-/** redis-cli lines longer than this are not something a student typed. */
-export const MAX_CONSOLE_LINE = 4_096;
+/** redis-cli lines longer than this are refused by the console itself (src/console/lineLimit.ts). */
+export { MAX_CONSOLE_LINE } from '../console/lineLimit';
 
 const nodeName = z.string().regex(/^node-[1-8]$/, { message: 'expected node-1 … node-8' });
 const shortText = z.string().max(256);

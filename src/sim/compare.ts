@@ -54,7 +54,10 @@ export function parseSetups(spec: string): Setup[] | string {
     if (rest.length || !(SESSION_DRIVERS as readonly string[]).includes(driver ?? '') || !(BALANCER_STRATEGIES as readonly string[]).includes(balancer ?? '')) {
       return `"${part}": expected DRIVER/BALANCER, e.g. redis/cookie (drivers: ${SESSION_DRIVERS.join(', ')}; balancers: ${BALANCER_STRATEGIES.join(', ')}), "seed" or "laravel12"`;
     }
-    out.push({ label: `${driver} + ${balancer}`, driver: driver as SessionDriver, balancer: balancer as BalancerStrategy });
+    const label = `${driver} + ${balancer}`;
+    // Each set-up once: the same one twice measures nothing new, and a list of thousands would run for hours.
+    if (out.some((s) => s.label === label)) return `"${part.trim()}" is given twice: each set-up runs once`;
+    out.push({ label, driver: driver as SessionDriver, balancer: balancer as BalancerStrategy });
   }
   return out;
 }

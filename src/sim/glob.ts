@@ -28,7 +28,7 @@ type Token =
   | { t: 'star' }
   | { t: 'one' }
   | { t: 'lit'; ch: string }
-  | { t: 'set'; negate: boolean; items: SetItem[] };
+  | { t: 'set'; negate: boolean; items: SetItem[]; seen?: Map<string, boolean> };
 
 /** A compiled pattern (reuse it to match many texts). */
 export interface Glob {
@@ -112,6 +112,9 @@ function matchOne(tok: Token, c: string, nocase: boolean): boolean {
     case 'lit':
       return nocase ? tok.ch.toLowerCase() === c.toLowerCase() : tok.ch === c;
     case 'set': {
+      // A set may hold thousands of members; each character is looked up once per compiled pattern.
+      const known = tok.seen?.get(c);
+      if (known !== undefined) return known;
       let hit = false;
       for (const it of tok.items) {
         if ('cls' in it ? inClass(it.cls, c) : inRange(it, c, nocase)) {
@@ -119,6 +122,7 @@ function matchOne(tok: Token, c: string, nocase: boolean): boolean {
           break;
         }
       }
+      (tok.seen ??= new Map()).set(c, hit !== tok.negate);
       return hit !== tok.negate;
     }
     default:
@@ -199,6 +203,7 @@ function redisTokens(p: readonly string[]): Token[] {
 function bashTokens(p: readonly string[]): Token[] {
   const out: Token[] = [];
   const n = p.length;
+  const deadEnds = new Uint8Array(n + 1);
   let i = 0;
   while (i < n) {
     const c = p[i] as string;
@@ -209,7 +214,7 @@ function bashTokens(p: readonly string[]): Token[] {
       out.push({ t: 'one' });
       i++;
     } else if (c === '[') {
-      const set = bashSet(p, i);
+      const set = bashSet(p, i, deadEnds);
       if (set === null) {
         out.push({ t: 'lit', ch: '[' });
         i++;
@@ -229,15 +234,30 @@ function bashTokens(p: readonly string[]): Token[] {
   return out;
 }
 
-/** A bracket expression starting at `p[start] === '['`, or null when it is not closed. */
-function bashSet(p: readonly string[], start: number): { token: Token; next: number } | null {
+/**
+ * A bracket expression starting at `p[start] === '['`, or null when it is not closed.
+ *
+ * After its first member the scan's course depends only on where it is, so a position from which
+ * one scan found no `]` is marked in `deadEnds` and any later scan reaching it stops there: a
+ * pattern of thousands of unclosed `[` (or `[[:`) costs linear time, not one scan to the end per `[`.
+ */
+function bashSet(p: readonly string[], start: number, deadEnds: Uint8Array): { token: Token; next: number } | null {
   const n = p.length;
   let i = start + 1;
   const negate = p[i] === '!' || p[i] === '^';
   if (negate) i++;
   const items: SetItem[] = [];
+  const path: number[] = [];
+  const unclosed = (): null => {
+    for (const k of path) deadEnds[k] = 1;
+    return null;
+  };
   let first = true;
   while (i < n) {
+    if (!first) {
+      if (deadEnds[i] === 1) return unclosed();
+      path.push(i);
+    }
     let c = p[i] as string;
     if (c === ']' && !first) return { token: { t: 'set', negate, items }, next: i + 1 };
     first = false;
@@ -264,7 +284,7 @@ function bashSet(p: readonly string[], start: number): { token: Token; next: num
     items.push({ lo: c, hi: c, exact: false });
     i++;
   }
-  return null;
+  return unclosed();
 }
 
 /** Index of the `:` of a `:]` closing a `[:name:]` class whose name starts at `from`, or -1. */

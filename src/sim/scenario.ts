@@ -3,11 +3,16 @@
  * point reports bad input the same way, with the field path.
  */
 import { z } from 'zod';
-import { defaultNode, defaultSettings, defaultBalancer, MAX_NODES, MAX_USERS, parseEventSpec } from './settings';
+import { defaultNode, defaultSettings, defaultBalancer, MAX_NODES, MAX_RUN_SEC, MAX_USERS, parseEventSpec } from './settings';
 import {
   BALANCER_STRATEGIES, BLOCK_STORES, CACHE_LOADS, DB_CONNECTIONS, REDIS_CLIENTS, SESSION_CONNECTIONS, CLIENT_POPULATIONS, EVICTION_POLICIES, REDIS_FAILURE_MODES, SESSION_DRIVERS,
   type ScheduledFault, type SimSettings,
 } from './types';
+
+/** More scheduled faults than any demo needs (a run file holds at most 5,000 interventions too). */
+export const MAX_SCENARIO_EVENTS = 5_000;
+/** The longest `T:ACTION[:ARG]` (`604800.999:redis-latency:600000` is 31 characters). */
+const MAX_EVENT_SPEC = 100;
 
 /** A scenario as a file or a share link holds it: the CLI's options, as JSON. */
 export const ScenarioSchema = z.strictObject({
@@ -16,7 +21,7 @@ export const ScenarioSchema = z.strictObject({
   driver: z.enum(SESSION_DRIVERS).optional(),
   balancer: z.enum(BALANCER_STRATEGIES).optional(),
   users: z.number().int().min(1).max(MAX_USERS).optional(),
-  durationSec: z.number().positive().max(7 * 24 * 3600).optional(),
+  durationSec: z.number().positive().max(MAX_RUN_SEC).optional(),
   lifetimeMin: z.number().int().positive().max(525_600).optional(),
   expireOnClose: z.boolean().optional(),
   onRedisFailure: z.enum(REDIS_FAILURE_MODES).optional(),
@@ -36,7 +41,7 @@ export const ScenarioSchema = z.strictObject({
   redisTimeoutSec: z.number().min(0).max(600).optional(),
   /** `session.lottery` `[N, 100]` (0–100; 0: off). */
   sessionLottery: z.number().int().min(0).max(100).optional(),
-  events: z.array(z.string()).optional(),
+  events: z.array(z.string().max(MAX_EVENT_SPEC)).max(MAX_SCENARIO_EVENTS).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -6,6 +6,19 @@ import type { BalancerSettings, BlockStore, DbConnection, FaultAction, NodeSpec,
 
 export const MAX_NODES = 8;
 export const MAX_USERS = 10_000;
+/** The longest run (and so the latest event) in virtual seconds: 7 days, as scenario files allow. */
+export const MAX_RUN_SEC = 7 * 24 * 3600;
+
+/**
+ * Seconds as people write them — `600`, `90.5`, at most 3 decimals (ms) and at most
+ * {@link MAX_RUN_SEC} — or null. `Number()` alone would also take `0x10`, `1e9`, `Infinity`
+ * and ` 10`, which no one means as a time.
+ */
+export function decimalSeconds(raw: string): number | null {
+  if (!/^\d{1,7}(\.\d{1,3})?$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= MAX_RUN_SEC ? n : null;
+}
 
 /** The i-th (1-based) node's spec as the seed lesson writes it: `server node1.internal:80;`. */
 export function defaultNode(i: number): NodeSpec {
@@ -71,9 +84,9 @@ const ALL_ACTIONS = [...NODE_ACTIONS, ...PLAIN_ACTIONS, 'redis-latency'];
  */
 export function parseEventSpec(spec: string, nodeCount: number): ScheduledFault | string {
   const [at, action, target, ...rest] = spec.split(':');
-  const atSec = Number(at);
-  if (at === undefined || at.trim() === '' || !Number.isFinite(atSec) || atSec < 0) {
-    return `"${spec}": the time must be a number of seconds ≥ 0, as in 30:crash:node-2`;
+  const atSec = decimalSeconds(at ?? '');
+  if (atSec === null) {
+    return `"${spec}": the time must be decimal seconds from 0 to ${MAX_RUN_SEC} (7 days), as in 30:crash:node-2 or 12.5:redis-down`;
   }
   if (rest.length > 0) return `"${spec}": too many parts; expected T:ACTION[:TARGET]`;
   if ((PLAIN_ACTIONS as readonly string[]).includes(action ?? '')) {

@@ -16,6 +16,8 @@ import { traceLine } from '../../src/sim/trace';
 const files: Record<string, string> = {
   'syntax.json': '{\n  "nodes": 2,\n  "driver": "redis"\n  "users": 5\n}\n',
   'failover.json': JSON.stringify({ driver: 'redis', events: ['30:redis-failover'] }),
+  'many.json': JSON.stringify({ driver: 'redis', events: Array(5_001).fill('1:redis-down') }),
+  'long.json': JSON.stringify({ events: [`1:crash:node-1${'x'.repeat(1_000_000)}`] }),
 };
 const read = (p: string): string => {
   const f = files[p];
@@ -36,6 +38,28 @@ describe('flags (issue 14, Low)', () => {
       const r = parseCli(['--duration', v], read);
       expect('errors' in r ? r.errors : r.settings.durationSec).toBe(sec);
     }
+  });
+
+  it('--event times are decimal seconds as --duration is: 0x5, 1e2, Infinity are refused (found in the audit)', () => {
+    const msg = (spec: string) => `--event "${spec}": the time must be decimal seconds from 0 to 604800 (7 days), as in 30:crash:node-2 or 12.5:redis-down`;
+    for (const t of ['0x5', '1e2', 'Infinity', ' 5', '0b101', '5.', '.5', '604801', '1.0001']) {
+      expect(errors('--event', `${t}:crash:node-1`)).toEqual([msg(`${t}:crash:node-1`)]);
+    }
+    for (const [t, sec] of [['0', 0], ['12.5', 12.5], ['599.999', 599.999]] as const) {
+      const r = parseCli(['--event', `${t}:crash:node-1`], read);
+      expect('errors' in r ? r.errors : r.settings.events[0]?.atSec).toBe(sec);
+    }
+  });
+
+  it('a scenario file holds at most 5,000 events of at most 100 characters each, as run files are bounded (found in the audit)', () => {
+    expect(errors('--scenario', 'many.json')).toEqual([expect.stringMatching(/^many\.json: events: .*5000/)]);
+    expect(errors('--scenario', 'long.json')).toEqual([expect.stringMatching(/^long\.json: events\.0: .*100/)]);
+  });
+
+  it('--compare runs each set-up once: a repeated one is named, so the list is bounded (found in the audit)', () => {
+    expect(errors('--compare', 'redis/cookie,file/round-robin, redis/cookie')).toEqual(['--compare: "redis/cookie" is given twice: each set-up runs once']);
+    expect(errors('--compare', Array(1000).fill('redis/cookie').join(','))).toEqual(['--compare: "redis/cookie" is given twice: each set-up runs once']);
+    expect(errors('--compare', 'redis/cookie,redis/round-robin')).toEqual([]);
   });
 
   it('a flag given twice is an error, not "the last one wins"; --event stays repeatable', () => {

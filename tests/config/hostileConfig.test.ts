@@ -8,6 +8,7 @@ import { MAX_CONFIG_CHARS, MAX_ENV_TOTAL_CHARS, MAX_ENV_VALUE_CHARS } from '../.
 import { MAX_CHASH_TOTAL_WEIGHT, balancerProblems } from '../../src/sim/limits';
 import { defaultNode, defaultSettings } from '../../src/sim/settings';
 import { Simulation } from '../../src/sim/simulation';
+import { withinBudget } from '../fuzz/budget';
 
 const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
 
@@ -147,6 +148,14 @@ describe('small findings (Low)', () => {
     expect(r.diagnostics.filter((d) => /function|native code|\[object/.test(d.message))).toEqual([]);
     expect(hasErrors(r.diagnostics)).toBe(false);
   });
+
+  it('.env values named like Object.prototype members are ordinary values (CACHE_STORE=constructor, found in the audit)', () => {
+    for (const v of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const r = parseEnv(`CACHE_STORE=${v}\nSESSION_DRIVER=${v}\nREDIS_CLIENT=${v}\nDB_CONNECTION=${v}\n`);
+      expect(r.diagnostics.filter((d) => /function|native code|\[object/.test(d.message)), v).toEqual([]);
+    }
+    expect(parseEnv('CACHE_STORE=redis\n').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('Redis, shared by every server')]);
+  });
 });
 
 describe('printers write only what the parsers take back (Low)', () => {
@@ -204,6 +213,15 @@ describe('a text full of problems (fuzz findings)', () => {
     expect(r.diagnostics).toHaveLength(200);
     expect(r.diagnostics[199]).toMatchObject({ severity: 'error', message: '4802 more problems from here on are not listed (the first 199 are)' });
     expect(hasErrors(r.diagnostics)).toBe(true);
+  });
+
+  it('a key followed by 128 KiB of blanks and a letter is read in linear time (10.8 s before: found in the audit)', () => {
+    const text = `A${' \t'.repeat(65_000)}b=1\n`;
+    const r = withinBudget('.env key with a long blank run', () => parseEnv(text));
+    expect(errors(r.diagnostics).map((d) => [d.message.slice(0, 59), d.from, d.to])).toEqual([
+      ['Failed to parse dotenv file. Encountered an invalid name at', 0, text.indexOf('=')],
+    ]);
+    expect(parseEnv('SESSION_DRIVER \t =redis\n').value?.session.driver).toBe('redis');
   });
 
   it('a .env of bare names (no "=") is read in linear time', () => {

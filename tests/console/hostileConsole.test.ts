@@ -1,7 +1,9 @@
 /** Regression tests for issue 14's console findings: each input here froze the page or leaked internals. */
 import { describe, expect, it } from 'vitest';
-import { runNodeShell } from '../../src/console/nodeShell';
+import { MAX_CONSOLE_LINE } from '../../src/console/lineLimit';
+import { completeNodeShell, runNodeShell } from '../../src/console/nodeShell';
 import { runRedisCli } from '../../src/console/redisCli';
+import { withinBudget, withinBudgetAsync } from '../fuzz/budget';
 import { makeRedis } from '../redis/helpers';
 import { ALICE, GUEST, shellContext } from './helpers';
 
@@ -46,5 +48,49 @@ describe('prototype names are plain names (Low)', () => {
 
   it('echo $__proto__ and ${constructor} expand to nothing, as unset variables do in bash', () => {
     expect(runNodeShell(shellContext(), 'echo [$__proto__] [${constructor}] [$toString]').output).toBe('[] [] []');
+  });
+});
+
+describe('long pasted lines answer at once (the class of High 1, found in the audit)', () => {
+  // Each took seconds to minutes before: a bracket scan to the end of the line for every unclosed
+  // `[` (20,000 of them: 7 s; `[[:` × 20,000: 199 s), and Tab completion's `/[^\s;|&]*$/`
+  // retrying from every character of a 40,000-character word (2.3 s).
+  it('thousands of unclosed [ or [[: in a shell word', () => {
+    for (const word of ['['.repeat(20_000), '[[:'.repeat(20_000), '[!'.repeat(20_000), 'a[b'.repeat(20_000)]) {
+      const r = withinBudget(`ls ${word.slice(0, 6)}… (${word.length})`, () => runNodeShell(shellContext(), `ls ${word}`));
+      expect(r).toEqual({ output: `ls: cannot access '${word}': No such file or directory`, status: 2 });
+    }
+  });
+
+  it('an unclosed [ stays literal while a later one can still close', () => {
+    expect(runNodeShell(shellContext(), 'ls storage/framework/sessions/[[:[A]*').output).toBe(`storage/framework/sessions/${ALICE}`);
+    expect(runNodeShell(shellContext(), 'echo [[:x [A]*').output).toBe('[[:x [A]*');
+  });
+
+  it('Tab completion of a 100,000-character line', () => {
+    const word = 'a'.repeat(100_000);
+    expect(withinBudget('complete long word', () => completeNodeShell(shellContext(), `${word} x`))).toEqual({ line: `${word} x`, candidates: [] });
+    expect(withinBudget('complete after blanks', () => completeNodeShell(shellContext(), `ls${' '.repeat(100_000)}x`)).candidates).toEqual([]);
+    expect(completeNodeShell(shellContext(), 'ls storage/fr').line).toBe('ls storage/framework/');
+    expect(completeNodeShell(shellContext(), 'ls;  ec').line).toBe('ls;  echo ');
+  });
+
+  it('KEYS with a set of 100,000 members looks each character up once', async () => {
+    const { redis } = await makeRedis();
+    for (let i = 0; i < 200; i++) await redis.setex(`laravel_session:${'x'.repeat(30)}${i}`, 60, 'v');
+    const pattern = `*[${'abcdefgh'.repeat(12_500)}]`;
+    const r = await withinBudgetAsync('KEYS *[100,000 members]', () => redis.command('KEYS', [pattern]));
+    expect(r).toEqual([]);
+  });
+
+  it('a redis-cli line longer than a run can hold is refused before it is sent, not run and then lost from the run', async () => {
+    const { redis } = await makeRedis();
+    const long = `SET k ${'v'.repeat(MAX_CONSOLE_LINE)}`;
+    expect((await runRedisCli(redis, long)).output).toBe(
+      `(not sent) the simulator's redis-cli takes lines up to 4,096 characters (this one has ${(long.length).toLocaleString('en-US')}), so that every command can be replayed from the run`,
+    );
+    expect(await redis.command('EXISTS', ['k'])).toBe(0);
+    const fits = `SET k ${'v'.repeat(MAX_CONSOLE_LINE - 6)}`;
+    expect((await runRedisCli(redis, fits)).output).toBe('OK');
   });
 });

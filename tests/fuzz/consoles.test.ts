@@ -1,12 +1,13 @@
 /**
- * Fuzz of the two consoles' command lines (issue 14): redis-cli and the node shell answer any
- * line — random bytes, hostile globs, prototype names, unbalanced quotes — without throwing and
+ * Fuzz of the consoles' command lines (issue 14): redis-cli, the node shell and artisan (`php
+ * artisan …` in the shell) answer any line — random bytes, hostile globs, prototype names,
+ * unbalanced quotes, 20,000-character pastes — and Tab completes it, without throwing and
  * within the per-input CPU budget.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitArgs } from '../../src/console/cliArgs';
-import { runNodeShell } from '../../src/console/nodeShell';
+import { completeNodeShell, runNodeShell } from '../../src/console/nodeShell';
 import { runRedisCli } from '../../src/console/redisCli';
 import type { SimRedis } from '../../src/sim/redis';
 import { shellContext } from '../console/helpers';
@@ -18,7 +19,19 @@ const glob = fc.array(globPart, { maxLength: 30 }).map((ps) => ps.join(''));
 const protoName = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'valueOf');
 const word = fc.oneof(glob, protoName, fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('"', "'", '"\\x41"', "'a\\'b'", '0', '-1', '99999999999999999999'));
 
+/**
+ * A pasted line: a fragment repeated to 20,000 characters (a bracket scan per unclosed `[`, or a
+ * regular expression retrying from every character, turned these into seconds or minutes).
+ */
+const longLine = (prefixes: string[]): fc.Arbitrary<string> => fc.tuple(
+  fc.constantFrom(...prefixes),
+  fc.constantFrom('[', '[[:', '[!', '[\\', '*?', '*', '?', 'a', ' ', 'a ', '"', "'", '\\', '$', '${', '$(', '`', ';', '|', '~', '/', '../', '{a,b}', 'x\t'),
+  fc.integer({ min: 1000, max: 20_000 }),
+  fc.constantFrom('', 'x', '!', ']', ' x', ';'),
+).map(([pre, f, size, post]) => pre + f.repeat(Math.floor(size / f.length)) + post);
+
 const redisLine = fc.oneof(
+  longLine(['KEYS ', 'SCAN 0 MATCH ', 'CONFIG GET ', 'SET k ', 'GET ', 'ECHO ', '']),
   fc.string({ unit: 'binary', maxLength: 120 }),
   fc.tuple(
     fc.constantFrom('KEYS', 'SCAN 0 MATCH', 'SCAN 0 COUNT', 'SCAN 0 TYPE', 'CONFIG GET', 'CONFIG SET', 'INFO', 'GET', 'SET', 'DEL', 'EXPIRE', 'TTL', 'COMMAND', 'config', 'Keys'),
@@ -26,7 +39,18 @@ const redisLine = fc.oneof(
   ).map(([cmd, args]) => [cmd, ...args].join(' ')),
 );
 
+/** `php artisan …` as the shell passes it to artisan: the commands it runs, options, prototype names. */
+const artisanLine = fc.tuple(
+  fc.constantFrom('php artisan', 'php', 'php -v', 'php artisan --version', 'php artisan about', 'php artisan config:show', 'php artisan cache:clear', 'php artisan list', 'php x.php'),
+  fc.array(fc.oneof(
+    fc.constantFrom('session', 'session.driver', 'session.lottery', 'session.', 'app', 'database.redis', '--json', '--only=', '--only=drivers,environment', '--only=,,,', '--x=1', '-V'),
+    protoName, protoName.map((p) => `session.${p}`), protoName.map((p) => `--only=${p}`), word,
+  ), { maxLength: 4 }),
+).map(([cmd, args]) => [cmd, ...args].join(' '));
+
 const shellLine = fc.oneof(
+  artisanLine,
+  longLine(['', 'ls ', 'ls storage/framework/sessions/', 'echo ', 'cat ', 'grep ', 'cd ', 'php artisan config:show ']),
   fc.string({ unit: 'binary', maxLength: 120 }),
   fc.tuple(
     fc.constantFrom('ls', 'ls -la', 'cat', 'echo', 'cd', 'grep', 'wc -l', 'head -n', 'tail', 'php artisan', 'stat', 'env'),
@@ -47,7 +71,7 @@ describe('console command lines (fuzz)', () => {
   it('redis-cli answers any line without throwing, within budget', async () => {
     await fc.assert(
       fc.asyncProperty(redisLine, async (line) => {
-        const r = await withinBudgetAsync(`redis-cli ${JSON.stringify(line)}`, () => runRedisCli(redis, line));
+        const r = await withinBudgetAsync(`redis-cli ${JSON.stringify(line.slice(0, 80))} (${line.length} chars)`, () => runRedisCli(redis, line));
         expect(typeof r.output).toBe('string');
         expect(r.output).not.toMatch(/is not a function|\[object Object\]|native code/);
       }),
@@ -62,13 +86,16 @@ describe('console command lines (fuzz)', () => {
     }), { numRuns: FUZZ_RUNS });
   });
 
-  it('the node shell answers any line without throwing, within budget', () => {
+  it('the node shell (and artisan through it) answers any line without throwing, within budget; so does Tab', () => {
     const ctx = shellContext();
     fc.assert(
       fc.property(shellLine, (line) => {
-        const r = withinBudget(`shell ${JSON.stringify(line)}`, () => runNodeShell(ctx, line));
+        const what = `shell ${JSON.stringify(line.slice(0, 80))} (${line.length} chars)`;
+        const r = withinBudget(what, () => runNodeShell(ctx, line));
         expect(typeof r.output).toBe('string');
         expect(r.output).not.toMatch(/is not a function|\[object Object\]|native code/);
+        const c = withinBudget(`Tab after ${what}`, () => completeNodeShell(ctx, line));
+        expect(c.line.startsWith(line.slice(0, line.length - 200))).toBe(true);
       }),
       { numRuns: FUZZ_RUNS },
     );

@@ -93,6 +93,24 @@ describe('glob matcher (fuzz)', () => {
     );
   });
 
+  it('compiles a pasted pattern of up to 20,000 characters and matches it against many keys within budget', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `laravel_database_laravel_cache_${'x'.repeat(30)}${i}`);
+    const longPattern = fc.tuple(
+      fc.constantFrom('[', '[[:', '[!', '[^', '[\\', '[a-', '*?', '?', 'a*', '\\', ']', 'x'),
+      fc.integer({ min: 1000, max: 20_000 }),
+      fc.constantFrom('', '!', ']', 'x]', '*'),
+    ).map(([f, size, post]) => f.repeat(Math.floor(size / f.length)) + post);
+    fc.assert(
+      fc.property(longPattern, fc.constantFrom('redis', 'bash') as fc.Arbitrary<'redis' | 'bash'>, (p, dialect) => {
+        withinBudget(`${dialect} compile and match ${JSON.stringify(p.slice(0, 12))}… (${p.length})`, () => {
+          const glob = compileGlob(p, dialect);
+          return keys.filter((k) => globMatch(glob, k));
+        });
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 4) },
+    );
+  });
+
   it('never throws and does at most (tokens + 1) × (characters + 1) steps, whatever the input', () => {
     fc.assert(
       fc.property(anyPattern, anyText, fc.constantFrom('redis', 'bash') as fc.Arbitrary<'redis' | 'bash'>, (p, t, dialect) => {

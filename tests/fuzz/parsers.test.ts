@@ -25,7 +25,20 @@ const junk = fc.oneof(
 const repeated = (fragment: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc.tuple(fragment, fc.integer({ min: 1, max: 1000 })).map(([f, k]) => f.repeat(k));
 
+/**
+ * A long run between two ordinary pieces, up to 24 KiB: where a regular expression such as
+ * `/[ \t]+$/` retries from every character of a run this costs seconds (a .env key followed by
+ * 65,000 blanks and a letter took 10.8 s); a linear scan stays far within the budget.
+ */
+const longRun = (pre: string[], post: string[]): fc.Arbitrary<string> => fc.tuple(
+  fc.constantFrom(...pre),
+  fc.constantFrom(' ', '\t', ' \t', '\r', '\\', '\\\n', '${', '$', '[', '{', ';', '#', 'a', 'a ', '=', '"', "'", ':', '.'),
+  fc.integer({ min: 1000, max: 24 * 1024 }),
+  fc.constantFrom(...post),
+).map(([a, run, size, b]) => a + run.repeat(Math.floor(size / run.length)) + b);
+
 const envText = fc.oneof(
+  longRun(['A', 'export A', 'A=', 'A="', "A='"], ['x=1', '=1', 'x', '\n']),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.integer({ min: 1, max: 40 }).map((n) => {
     let t = 'A0=xxxxxxxxxx\n';
@@ -42,6 +55,7 @@ const envText = fc.oneof(
 );
 
 const nginxText = fc.oneof(
+  longRun(['', 'upstream u {\n', 'upstream u { server a:80 ', '"', '#'], ['', 'x', ';', '}']),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.tuple(
     fc.constantFrom('', 'hash $cookie_srv consistent;', 'hash $cookie_srv;', 'ip_hash;', 'least_conn;', 'sticky cookie s expires=', 'random;'),
@@ -55,6 +69,7 @@ const nginxText = fc.oneof(
 );
 
 const haproxyText = fc.oneof(
+  longRun(['', 'backend b\n', 'backend b\n server s a:80 ', '"', '#'], ['', 'x', '\n', ' x']),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.tuple(
     fc.constantFrom('', 'balance source', 'balance leastconn', 'cookie SRV insert indirect nocache', 'mode tcp'),
