@@ -103,6 +103,22 @@ export function checkRedisUrl(url: string, allowRemote = false): RedisTarget {
   };
 }
 
+/** Whether the server answers PING to a client that sent no password (false: it needs one, or it cannot be reached). */
+async function answersWithoutPassword(host: string, port: number, tls: boolean): Promise<boolean> {
+  const probe = new Redis({
+    host, port, ...(tls ? { tls: {} } : {}), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null,
+  });
+  probe.on('error', () => {}); // an unreachable server is reported by the real connection
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
 /** Why real-Redis mode could not start; `exitCode` 2 for what the user gave (password, database), 1 for an unreachable server. */
 export class RealRedisError extends Error {
   override readonly name = 'RealRedisError';
@@ -153,6 +169,10 @@ export class RealRedis implements EngineRedis {
   static async open(opts: RealRedisOptions): Promise<RealRedis> {
     const target = checkRedisUrl(opts.url, opts.allowRemote ?? false);
     const where = `${target.host}:${target.port}`;
+    if (target.password !== undefined && target.username === undefined && (await answersWithoutPassword(target.host, target.port, target.tls))) {
+      // ioredis would only print a raw [WARN] and go on; the URL names a server other than the one meant.
+      throw new RealRedisError(`Redis at ${where} has no password set, but the URL gives one (AUTH fails there): remove it (redis://${where}) or point at the server that needs it`, 2);
+    }
     // Options built from the checked URL, never the URL itself (ioredis would read query parameters as options).
     const redis = new Redis({
       host: target.host,

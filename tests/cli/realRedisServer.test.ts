@@ -49,6 +49,18 @@ describe.skipIf(binary === null)('real-Redis mode against redis-server', () => {
     expect(await c.dbsize()).toBe(0);
   }, 60_000);
 
+  it('a password given to a server that has none: refused in one line, exit 2 (no raw ioredis warning)', async () => {
+    const err = await RealRedis.open({ url: `redis://:some-password@127.0.0.1:${plain.port}/0` }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RealRedisError);
+    expect((err as RealRedisError).exitCode).toBe(2);
+    const r = await sim(['--driver', 'redis', '--users', '3', '--duration', '2', '--redis-url', `redis://:some-password@127.0.0.1:${plain.port}`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`sim: Redis at 127.0.0.1:${plain.port} has no password set, but the URL gives one (AUTH fails there): remove it (redis://127.0.0.1:${plain.port}) or point at the server that needs it\n`);
+    // The server that needs the password still takes it.
+    const ok = await RealRedis.open({ url: `redis://:right-password@127.0.0.1:${locked.port}/0` });
+    ok.close();
+  }, 60_000);
+
   it('a database the server has is the one written to', async () => {
     const real = await RealRedis.open({ url: `redis://127.0.0.1:${plain.port}/7` });
     await real.setex('k', 60, 'v');
