@@ -75,23 +75,45 @@ const encoder = new TextEncoder();
 /** Byte length, as `ls` reports it. */
 export const byteLength = (s: string): number => encoder.encode(s).length;
 
+/** Above the app: each directory holds one, down to /var/www/html. */
+const CHAIN: Readonly<Record<string, string>> = { '/': 'var', '/var': 'www', '/var/www': 'html' };
+
+/** A session file in storage/framework/sessions. */
+function sessionEntry(id: string, f: { data: string; mtime: number }): FsEntry {
+  return { name: id, kind: 'file', mode: '-rw-r--r--', owner: 'www-data', size: byteLength(f.data), mtime: f.mtime, links: 1, content: f.data };
+}
+
 /** Read-only view of one node's disk. */
 export class ShellFs {
   constructor(private readonly src: FsSource) {}
 
-  /** The entry at an absolute, normalised path, or null. */
+  /**
+   * The entry at an absolute, normalised path, or null. Looked up by name, not by listing the
+   * parent: `ls` with thousands of operands in a directory of thousands of session files would
+   * otherwise cost operands × files.
+   */
   stat(path: string): FsEntry | null {
     if (path === '/') return this.dirEntry('/', '/');
     const slash = path.lastIndexOf('/');
     const parent = slash <= 0 ? '/' : path.slice(0, slash);
     const name = path.slice(slash + 1);
-    return this.list(parent)?.find((e) => e.name === name) ?? null;
+    const only = Object.hasOwn(CHAIN, parent) ? CHAIN[parent] : undefined;
+    if (only !== undefined) return name === only ? this.dirEntry(`${parent === '/' ? '' : parent}/${only}`, only) : null;
+    const tree = this.tree(parent);
+    if (!tree) return null;
+    const full = `${parent}/${name}`;
+    if (Object.hasOwn(tree, name)) {
+      const v = tree[name]!;
+      return typeof v === 'object' ? this.dirEntry(full, name) : this.fileEntry(full, name, v);
+    }
+    if (parent === APP_DIR && name === '.env') return this.fileEntry(full, '.env', this.src.envText);
+    const session = parent === SESSIONS_DIR ? this.src.sessions.get(name) : undefined;
+    return session ? sessionEntry(name, session) : null;
   }
 
   /** The entries of a directory (without `.` and `..`), or null if it is not one. */
   list(path: string): FsEntry[] | null {
-    const chain: Record<string, string> = { '/': 'var', '/var': 'www', '/var/www': 'html' };
-    const only = chain[path];
+    const only = Object.hasOwn(CHAIN, path) ? CHAIN[path] : undefined;
     if (only !== undefined) return [this.dirEntry(`${path === '/' ? '' : path}/${only}`, only)];
     const tree = this.tree(path);
     if (!tree) return null;
@@ -103,9 +125,7 @@ export class ShellFs {
     }
     if (path === APP_DIR) out.push(this.fileEntry(`${APP_DIR}/.env`, '.env', this.src.envText));
     if (path === SESSIONS_DIR) {
-      for (const [id, f] of this.src.sessions) {
-        out.push({ name: id, kind: 'file', mode: '-rw-r--r--', owner: 'www-data', size: byteLength(f.data), mtime: f.mtime, links: 1, content: f.data });
-      }
+      for (const [id, f] of this.src.sessions) out.push(sessionEntry(id, f));
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }

@@ -5,6 +5,7 @@ import { completeNodeShell, runNodeShell } from '../../src/console/nodeShell';
 import { runRedisCli } from '../../src/console/redisCli';
 import { withinBudget, withinBudgetAsync } from '../fuzz/budget';
 import { makeRedis } from '../redis/helpers';
+import { APP_DIR, ShellFs } from '../../src/console/shellFs';
 import { ALICE, GUEST, shellContext } from './helpers';
 
 describe('globs answer at once (High 1)', () => {
@@ -92,5 +93,37 @@ describe('long pasted lines answer at once (the class of High 1, found in the au
     expect(await redis.command('EXISTS', ['k'])).toBe(0);
     const fits = `SET k ${'v'.repeat(MAX_CONSOLE_LINE - 6)}`;
     expect((await runRedisCli(redis, fits)).output).toBe('OK');
+  });
+});
+
+describe('ls with many operands (the class of High 1, found by CI: `ls x<TAB>x<TAB>…` took 281 ms)', () => {
+  it('names are looked up, not found by listing the directory each time: 5,000 operands among 5,000 session files', () => {
+    const files = Array.from({ length: 5_000 }, (_, i): [string, string, number] => [`${String(i).padStart(40, 'a')}`, 'a:0:{}', 1_000]);
+    const ctx = shellContext({ files, cwd: `${APP_DIR}/storage/framework/sessions` });
+    const operands = [...files.slice(0, 4_990).map(([id]) => id), 'missing', '.gitignore', '..', '.', `${APP_DIR}/.env`, `${APP_DIR}/artisan`, '/var', '/', 'x/y', '__proto__'];
+    const r = withinBudget('ls with 5,000 operands', () => runNodeShell(ctx, `ls -1 ${operands.join(' ')}`));
+    expect(r.output).toContain("ls: cannot access 'missing': No such file or directory");
+    expect(r.output).toContain("ls: cannot access '__proto__': No such file or directory");
+    expect(r.output).toContain(files[123]![0]);
+  });
+
+  it('stat agrees with the directory listing for every entry of every directory, and for names that are not there', () => {
+    const files: [string, string, number][] = [[ALICE, 'a:0:{}', 5_000], [GUEST, 'a:1:{}', 9_000]];
+    const fs = new ShellFs({ sessions: new Map(files.map(([id, data, mtime]) => [id, { data, mtime }])), envText: 'APP_NAME=Laravel\n', deployedAt: 1_000 });
+    const seen: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.list(dir) ?? []) {
+        const path = `${dir === '/' ? '' : dir}/${e.name}`;
+        seen.push(path);
+        expect(fs.stat(path), path).toEqual(e);
+        if (e.kind === 'dir') walk(path);
+      }
+    };
+    walk('/');
+    expect(seen).toContain(`${APP_DIR}/.env`);
+    expect(seen).toContain(`${APP_DIR}/storage/framework/sessions/${ALICE}`);
+    for (const missing of ['/etc', '/var/x', `${APP_DIR}/nope`, `${APP_DIR}/artisan/x`, `${APP_DIR}/storage/framework/sessions/${'b'.repeat(40)}`, `${APP_DIR}/constructor`]) {
+      expect(fs.stat(missing), missing).toBeNull();
+    }
   });
 });
