@@ -5,7 +5,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const hasScript = spawnSync('script', ['--version']).status === 0;
+/** `script` is there and can open a pseudo-terminal here (a container may have no /dev/pts). */
+const hasScript = spawnSync('script', ['-q', '-e', '-c', 'true', '/dev/null']).status === 0;
 const SIM = ['--import', 'tsx', 'src/cli/sim.ts'];
 /** Long enough for a line a second (the progress interval) even on a fast machine. */
 const RUN = [...SIM, '--users', '1000', '--duration', '3600', '--seed', '3'];
@@ -21,7 +22,9 @@ describe.skipIf(!hasScript)('the CLI progress line', () => {
     expect(lines.map(([s]) => s)).toEqual([...lines.map(([s]) => s!)].sort((a, b) => a - b));
     expect(out).toContain('\r\u001b[KSession Cluster Lab — 2 nodes');
   }, 300_000);
+});
 
+describe('the CLI without a terminal', () => {
   it('through a pipe: no progress line, stderr stays empty', () => {
     const r = spawnSync(process.execPath, [...SIM, '--users', '200', '--duration', '600'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
