@@ -7,6 +7,7 @@ import { actionClause } from '../../lessons/describe';
 import { scenarioOf } from '../../lessons/scenario';
 import type { Ask, SettingKey, Solution } from '../../lessons/types';
 import type { FaultAction, SimSettings } from '../../sim/types';
+import { lotteryWords } from '../lab/labSettings';
 
 /** How each setting is called where a student would change it. */
 export const SETTING_WORDS: Partial<Record<SettingKey, string>> = {
@@ -51,7 +52,7 @@ export function settingName(key: string): string {
 export function settingValue(key: string, v: unknown): string {
   if (key === 'balancer' && typeof v === 'string') return BALANCER_WORDS[v] ?? v;
   if (key === 'lifetimeMin') return `${String(v)} min`;
-  if (key === 'sessionLottery' && typeof v === 'number') return v === 0 ? 'off [0, 100]' : `[${v}, 100]`;
+  if (key === 'sessionLottery' && typeof v === 'number') return lotteryWords(v);
   if (key === 'redisMaxmemoryBytes' && typeof v === 'number') return v === 0 ? '0 (no limit)' : v % MB === 0 ? `${v / MB}mb` : `${v} bytes`;
   if (typeof v === 'boolean' && key !== 'expireOnClose') return v ? 'on' : 'off';
   return typeof v === 'string' ? v : JSON.stringify(v);
