@@ -106,7 +106,7 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   req.node = node;
   req.epoch = node.epoch;
   req.store = w.storeFor(node);
-  req.cookies = [];
+  req.cookies.length = 0; // a retry on another node starts over
   req.failed = false;
   req.timedOut = false;
   req.lostUpdate = false;
@@ -165,8 +165,7 @@ function lockAnswered(w: World, req: Req, key: string, taken: boolean): Maybe<vo
 
 /** PHP time for this request, ms. */
 function serviceMs(w: World): number {
-  const [lo, hi] = SERVICE_MS;
-  return w.rng.network.between(lo, hi);
+  return w.rng.network.between(SERVICE_MS[0], SERVICE_MS[1]);
 }
 
 /** StartSession reads, the route runs; the save happens in `finish` after the PHP time. */
@@ -370,8 +369,8 @@ function addSessionCookies(w: World, req: Req, id: string, token: string): void 
   const s = w.settings.session;
   const maxAgeSec = s.expireOnClose ? null : s.lifetimeMin * 60;
   const rng = w.rng.cookies;
-  req.cookies.push({ name: w.names.cookie, value: `eyJpdiI6${rng.u32().toString(36)}`, plain: id, maxAgeSec });
-  req.cookies.push({ name: 'XSRF-TOKEN', value: `eyJpdiI6${rng.u32().toString(36)}`, plain: token, maxAgeSec });
+  req.cookies.push({ name: w.names.cookie, value: rng.u32(), plain: id, maxAgeSec });
+  req.cookies.push({ name: 'XSRF-TOKEN', value: rng.u32(), plain: token, maxAgeSec });
 }
 
 function respond(w: World, req: Req, status: number, node: string | null): void {

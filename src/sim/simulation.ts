@@ -184,8 +184,8 @@ export class Simulation implements SimRead {
   /** Process every event up to and including virtual time `t` (ms), then stop the clock at `t`. */
   async runUntil(t: number): Promise<void> {
     const q = this.w.queue;
-    for (let e = q.peek(); e && e.t <= t; e = q.peek()) {
-      q.pop();
+    while (q.size > 0 && q.nextTime() <= t) {
+      const e = q.pop()!;
       this.w.now = e.t;
       const pending = this.dispatch(e); // only Redis-touching events are asynchronous
       if (pending) await pending;

@@ -113,7 +113,10 @@ export function createGroup(peers: Peer[], single: boolean): PeerGroup {
 
 /** `peers->tries`: the servers of the group that are not configured `down`. */
 export function groupTries(g: PeerGroup | null): number {
-  return g === null ? 0 : g.peers.reduce((n, p) => n + (p.down ? 0 : 1), 0);
+  if (g === null) return 0;
+  let n = 0;
+  for (const p of g.peers) if (!p.down) n++;
+  return n;
 }
 
 /** Read-only view of a peer (`fails` defaults to nginx's counter; HAProxy passes its failed checks). */

@@ -47,6 +47,15 @@ export interface Handled {
 
 const AUTH = new Set<string>(AUTH_PAGES);
 
+/** `url()->current()` per path, built once: payloads keep it until their next write. */
+const PAGE_URLS = new Map<string, string>();
+
+function pageUrl(path: string): string {
+  let url = PAGE_URLS.get(path);
+  if (url === undefined) PAGE_URLS.set(path, (url = `http://localhost${path}`));
+  return url;
+}
+
 export class LaravelApp {
   constructor(private readonly rng: Rng, private readonly codec: PayloadCodec) {}
 
@@ -143,7 +152,7 @@ export class LaravelApp {
   }
 
   private render(h: Handled, path: string): Handled {
-    h.payload.previousUrl = `http://localhost${path}`; // storeCurrentUrl for GET pages
+    h.payload.previousUrl = pageUrl(path); // storeCurrentUrl for GET pages
     h.response = this.page(200, h.payload);
     return h;
   }

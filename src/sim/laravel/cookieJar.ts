@@ -9,7 +9,12 @@ import { CLONE, type Cloner } from '../graphClone';
 /** A `Set-Cookie` header, reduced to what the simulation needs. */
 export interface SetCookie {
   name: string;
-  value: string;
+  /**
+   * The value; a number is the random IV of a cookie EncryptCookies encrypted, whose text
+   * ({@link sealedText}) is only written out when something reads it: every response re-sends
+   * two such cookies and formatting them was 5 % of a run.
+   */
+  value: string | number;
   /** Decrypted value for EncryptCookies-encrypted cookies. */
   plain?: string;
   /** Lifetime in seconds, 0 to delete, null for a browser-session cookie (gone when the browser closes). */
@@ -17,7 +22,7 @@ export interface SetCookie {
 }
 
 interface StoredCookie {
-  value: string;
+  value: string | number;
   plain: string | undefined;
   /** Virtual ms, or null for a session cookie. */
   expiresAt: number | null;
@@ -25,6 +30,16 @@ interface StoredCookie {
 
 /** Browsers drop a cookie whose name and value exceed 4096 bytes (RFC 6265 §6.1 minimum, what browsers enforce). */
 export const MAX_COOKIE_BYTES = 4096;
+
+/** The ciphertext the simulation shows for an encrypted cookie with this IV (`eyJpdiI6` is base64 of `{"iv":`). */
+export function sealedText(iv: number): string {
+  return `eyJpdiI6${iv.toString(36)}`;
+}
+
+const textOf = (value: string | number): string => (typeof value === 'number' ? sealedText(value) : value);
+
+/** The longest {@link sealedText}: a 32-bit IV in base 36 has at most 7 digits. */
+const SEALED_LENGTH = 15;
 
 const live = (c: StoredCookie, now: number): boolean => c.expiresAt === null || c.expiresAt > now;
 
@@ -41,13 +56,14 @@ export class CookieJar {
 
   /** The value the browser would send, or undefined (missing or expired). */
   get(name: string, now: number): string | undefined {
-    return this.entry(name, now)?.value;
+    const c = this.entry(name, now);
+    return c ? textOf(c.value) : undefined;
   }
 
   /** What the server reads after decrypting (falls back to the raw value). */
   plain(name: string, now: number): string | undefined {
     const c = this.entry(name, now);
-    return c ? (c.plain ?? c.value) : undefined;
+    return c ? (c.plain ?? textOf(c.value)) : undefined;
   }
 
   /** Apply a Set-Cookie. Returns false when the browser refuses it for its size. */
@@ -56,7 +72,8 @@ export class CookieJar {
       this.cookies.delete(cookie.name);
       return true;
     }
-    if (cookie.name.length + cookie.value.length > MAX_COOKIE_BYTES) return false;
+    const length = typeof cookie.value === 'number' ? SEALED_LENGTH : cookie.value.length;
+    if (cookie.name.length + length > MAX_COOKIE_BYTES) return false;
     const expiresAt = cookie.maxAgeSec === null ? null : now + cookie.maxAgeSec * 1000;
     const held = this.cookies.get(cookie.name);
     if (held === undefined) {
@@ -79,7 +96,7 @@ export class CookieJar {
   list(now: number): Array<{ name: string; value: string; plain?: string; expiresAt: number | null }> {
     const out = [];
     for (const [name, c] of this.cookies) {
-      if (live(c, now)) out.push({ name, value: c.value, ...(c.plain !== undefined ? { plain: c.plain } : {}), expiresAt: c.expiresAt });
+      if (live(c, now)) out.push({ name, value: textOf(c.value), ...(c.plain !== undefined ? { plain: c.plain } : {}), expiresAt: c.expiresAt });
     }
     return out;
   }

@@ -23,10 +23,14 @@ export abstract class SimRedisBase {
   private serverUp = true;
   private blackholed = false;
   private latency = 0;
+  /** The commands a client sends on connecting, each with its counter (looked up once: this runs per request). */
+  private readonly handshake: ReadonlyArray<{ name: string; args: string[]; stat: CommandStat }>;
 
   protected constructor(mock: Redis, protected readonly opts: SimRedisOptions, readonly name: string) {
     const config = { maxmemory: opts.maxmemoryBytes ?? 0, policy: opts.policy ?? 'noeviction', samples: DEFAULT_MAXMEMORY_SAMPLES };
     this.core = new RedisCore(mock, opts.now, opts.rng ?? mulberry32(0x5eed), config, Math.floor(opts.now()));
+    this.handshake = (opts.handshake ?? []).filter((c) => c[0] !== undefined)
+      .map(([name, ...args]) => ({ name: name!, args, stat: this.core.stats.stat(name!.toLowerCase()) }));
   }
 
   /** The server process is running (it may still be unreachable: see {@link blackhole}). */
@@ -74,12 +78,12 @@ export abstract class SimRedisBase {
     if (clients.has(clientId)) return;
     clients.add(clientId);
     this.core.stats.connectionsReceived++;
-    for (const [name, ...args] of this.opts.handshake ?? []) {
-      if (name === undefined) continue;
-      this.core.begin(); // a command like any other: it reads the clock (MONITOR's timestamp) first
-      this.core.stats.stat(name.toLowerCase()).calls++;
-      this.core.stats.totalCommands++;
-      if (this.core.monitor.active) this.core.monitor.emit(this.core.rawNow, clientId, name, args);
+    const core = this.core;
+    for (const { name, args, stat } of this.handshake) {
+      core.begin(); // a command like any other: it reads the clock (MONITOR's timestamp) first
+      stat.calls++;
+      core.stats.totalCommands++;
+      if (core.monitor.active) core.monitor.emit(core.rawNow, clientId, name, args);
     }
   }
 

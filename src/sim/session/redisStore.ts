@@ -96,10 +96,11 @@ export class RedisSessionStore implements SessionStore {
 
   write(id: string, data: string, req: StoreRequest): Maybe<void> {
     const e = this.keys.entry(id);
-    const wrapped = wrapForCache(data);
-    e.wrapped = wrapped;
-    e.plain = data;
-    return andThen(this.redis.setex(e.key, this.lifetimeMin * 60, wrapped, req.client), nothing);
+    if (data !== e.plain || e.wrapped === null) {
+      e.wrapped = wrapForCache(data);
+      e.plain = data;
+    }
+    return andThen(this.redis.setex(e.key, this.lifetimeMin * 60, e.wrapped, req.client), nothing);
   }
 
   destroy(id: string, req: StoreRequest): Maybe<void> {
