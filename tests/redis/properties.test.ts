@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_USED_MEMORY, EXPIRE_OVERHEAD, keyCost, type SimRedis } from '../../src/sim/redis';
+import type { RedisCore } from '../../src/sim/redis/core';
 import { ExpiryIndex } from '../../src/sim/redis/expiryIndex';
 import { mulberry32 } from '../../src/sim/redis/fallbackRng';
 import { makeRedis } from './helpers';
@@ -78,6 +79,12 @@ describe('properties', () => {
         if (o.op === 'get') expect(got).toBe(cur?.value ?? null);
 
         expect((await redis.keys('*')).sort()).toEqual([...model.keys()].sort());
+        // GET answers from the key table: it must hold the very value ioredis-mock holds (what SCAN, TYPE and a checkpoint read).
+        const core = (redis as unknown as { core: RedisCore }).core;
+        for (const [k, e] of model) {
+          expect(core.table.get(k)?.value).toBe(e.value);
+          expect(core.vt.run(clock.t, () => core.keyspace.data.get(k))).toBe(e.value);
+        }
         let bytes = BASELINE_USED_MEMORY;
         for (const [k, e] of model) bytes += keyCost(k, e.value.length) + (e.expireAt === null ? 0 : EXPIRE_OVERHEAD);
         expect(redis.snapshot()).toMatchObject({ keys: model.size, usedMemory: bytes, expiredKeys: expired });

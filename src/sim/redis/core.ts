@@ -149,16 +149,17 @@ export class RedisCore {
   }
 
   /**
-   * Record a string write of `value` to `key` with deadline `expireAt` (or {@link NO_EXPIRY};
+   * Record a string write of `value` (kept in the key's metadata) to `key` with deadline `expireAt` (or {@link NO_EXPIRY};
    * `keepTtl` keeps the current one). An overwrite counts as an access (lookupKeyWrite), and
    * under LFU keeps the counter (dbSetValue); a new key starts fresh.
    */
-  recordWrite(key: string, valueLength: number, expireAt: number, now: number, keepTtl = false): KeyMeta {
+  recordWrite(key: string, value: string, expireAt: number, now: number, keepTtl = false): KeyMeta {
     const table = this.table;
     let meta = table.get(key);
     if (meta === undefined) meta = table.create(key, now, LFU_INIT_VAL);
     else this.touch(meta, now);
-    table.resize(meta, valueLength);
+    meta.value = value;
+    table.resize(meta, value.length);
     if (!keepTtl) this.recordExpire(meta, expireAt);
     const used = this.usedMemory;
     if (used > this.peakMemory) this.peakMemory = used;

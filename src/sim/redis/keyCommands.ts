@@ -13,29 +13,25 @@ export function ttlFromPttl(pttl: number): number {
   return pttl < 0 ? pttl : Math.floor((pttl + 500) / 1000);
 }
 
-/** Keyspace hit/miss accounting of `lookupKeyRead`; GET also touches the key. */
-function lookup(core: RedisCore, key: string, now: number, touch: boolean): boolean {
+/** Keyspace hit/miss accounting of `lookupKeyRead` (EXISTS, TTL: no access recorded). */
+function lookup(core: RedisCore, key: string): void {
+  if (core.table.get(key) === undefined) core.stats.misses++;
+  else core.stats.hit();
+}
+
+/**
+ * GET, answered synchronously: the table and the mock agree on which keys exist, and the key's
+ * metadata holds the very string the mock holds (tests compare every key's value with the mock's).
+ */
+export function execGet(core: RedisCore, key: string, now: number): string | null {
   const meta = core.table.get(key);
   if (meta === undefined) {
     core.stats.misses++;
-    return false;
+    return null;
   }
   core.stats.hit();
-  if (touch) core.touch(meta, now);
-  return true;
-}
-
-/** GET, answered synchronously from the mock's keyspace. */
-export function execGet(core: RedisCore, key: string, now: number): string | null {
-  if (!lookup(core, key, now, true)) return null; // the table and the mock agree on which keys exist
-  const vt = core.vt;
-  vt.enter(now);
-  try {
-    const value = core.keyspace.data.get(key);
-    return typeof value === 'string' ? value : null;
-  } finally {
-    vt.exit();
-  }
+  core.touch(meta, now);
+  return meta.value;
 }
 
 /**
@@ -44,21 +40,16 @@ export function execGet(core: RedisCore, key: string, now: number): string | nul
  * one skew later (see MOCK_DEADLINE_SKEW_MS).
  */
 export function execSetex(core: RedisCore, key: string, seconds: number, value: string, now: number): void {
-  core.recordWrite(key, value.length, now + seconds * 1000, now);
-  const vt = core.vt;
-  vt.enter(now);
-  try {
-    const ks = core.keyspace;
-    ks.data.set(key, value);
-    ks.expires.set(key, now + MOCK_DEADLINE_SKEW_MS + seconds * 1000);
-  } finally {
-    vt.exit();
-  }
+  core.recordWrite(key, value, now + seconds * 1000, now);
+  // No virtual-time bracket: the mock's keyspace `set`s never read the clock (its `get`/`has`/`keys` do).
+  const ks = core.keyspace;
+  ks.data.set(key, value);
+  ks.expires.set(key, now + MOCK_DEADLINE_SKEW_MS + seconds * 1000);
 }
 
 /** A string write with an absolute deadline (or NO_EXPIRY / keep the current one). */
 export function writeString(core: RedisCore, key: string, value: string, expireAt: number, now: number, keepTtl: boolean): void {
-  const meta = core.recordWrite(key, value.length, expireAt, now, keepTtl);
+  const meta = core.recordWrite(key, value, expireAt, now, keepTtl);
   const vt = core.vt;
   vt.enter(now);
   try {
@@ -85,7 +76,7 @@ function delOne(core: RedisCore, key: string, now: number): number {
 }
 
 export function execExists(core: RedisCore, keys: readonly string[], now: number): Promise<number> {
-  for (const key of keys) lookup(core, key, now, false);
+  for (const key of keys) lookup(core, key);
   const vt = core.vt;
   vt.enter(now);
   try {
@@ -100,7 +91,7 @@ export function execExists(core: RedisCore, keys: readonly string[], now: number
  * 0 at the deadline millisecond itself, -1 without a TTL, -2 missing.
  */
 export function execPttl(core: RedisCore, key: string, now: number): Promise<number> {
-  lookup(core, key, now, false);
+  lookup(core, key);
   const meta = core.table.get(key);
   if (meta === undefined) return Promise.resolve(-2);
   return Promise.resolve(meta.expireAt === NO_EXPIRY ? -1 : Math.max(0, meta.expireAt - now));

@@ -24,6 +24,13 @@ export class KeyMeta {
   idx = -1;
   /** Index in {@link KeyTable.volatile}, -1 without TTL. */
   vidx = -1;
+  /**
+   * The string the mock holds for this key (the same string, set by every write): GET answers
+   * from here instead of through the mock, whose `get` checks its own expiry on the global
+   * clock (a virtual-time bracket) and copies non-string values. Every value is a string (no
+   * command here writes another type).
+   */
+  value = '';
 
   constructor(readonly key: string, now: number, lfuInit: number) {
     this.lruMs = now;

@@ -7,10 +7,11 @@ import type { VirtualNow } from './virtualTime';
 
 /**
  * ioredis-mock's keyspace as each instance holds it (`data`, `expires`; ioredis-mock 8). The
- * hot commands (GET, SETEX, DEL) read and write it directly and synchronously: the same store
- * the mock's own command functions use, without their argument copying and the promise each
- * returns. Its `get`/`has`/`keys` read `Date.now()` for expiry, so calls stay inside a
- * virtual-time bracket like every other mock call.
+ * hot commands (SETEX, DEL) write it directly and synchronously: the same store the mock's own
+ * command functions use, without their argument copying and the promise each returns (GET
+ * answers from the key table, which holds the same strings). Its `get`/`has`/`keys`
+ * read `Date.now()` for expiry, so those calls stay inside a virtual-time bracket; `set` and
+ * `delete` do not.
  */
 export interface MockKeyspace {
   readonly data: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void; keys(): string[] };
