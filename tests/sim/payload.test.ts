@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOGIN_KEY, PayloadCodec, emptyPayload, unwrapFromCache, wrapForCache } from '../../src/sim/laravel/payload';
+import fc from 'fast-check';
+import { LOGIN_KEY, PayloadCodec, clonePayload, emptyPayload, unwrapFromCache, wrapForCache } from '../../src/sim/laravel/payload';
 
 describe('session payload', () => {
   it('serializes like PHP, with the web guard login key', () => {
@@ -64,5 +65,38 @@ describe('serializePayload', () => {
       if (p.status !== null) php.status = p.status;
       expect(serializePayload(p)).toBe(serialize(php));
     }
+  });
+
+  it('matches php-serialize on any payload: long and non-ASCII strings, carts and lists past the precomputed pieces', async () => {
+    const { serialize } = await import('php-serialize');
+    const { serializePayload } = await import('../../src/sim/laravel/payload');
+    const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ minLength: 250, maxLength: 400, unit: 'binary' }));
+    const payload = fc.record({
+      token: text, previousUrl: fc.option(text), intended: fc.option(text), userId: fc.option(fc.nat()),
+      cart: fc.oneof(fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.nat(), { minLength: 255, maxLength: 300 })),
+      status: fc.option(text), flashNew: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), flashOld: fc.array(text, { maxLength: 3 }),
+    });
+    fc.assert(fc.property(payload, (p) => {
+      const php: Record<string, unknown> = { _token: p.token };
+      if (p.intended !== null) php.url = { intended: p.intended };
+      if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
+      php._flash = { old: p.flashOld, new: p.flashNew };
+      if (p.userId !== null) php[LOGIN_KEY] = p.userId;
+      if (p.cart.length) php.cart = p.cart;
+      if (p.status !== null) php.status = p.status;
+      expect(serializePayload(p)).toBe(serialize(php));
+    }), { numRuns: 150 });
+  });
+
+  it('writes the very same text again for an unchanged payload, and a new one when anything changed', () => {
+    const codec = new PayloadCodec();
+    const p = { ...emptyPayload('t'.repeat(40)), userId: 7, cart: [1, 2] };
+    const first = codec.encode('id', p);
+    const again = codec.encode('id', clonePayload(p));
+    expect(again).toBe(first);
+    const changed = { ...clonePayload(p), cart: [1, 2, 3] };
+    expect(codec.encode('id', changed)).not.toBe(first);
+    expect(codec.decode('id', codec.encode('id', changed))).toEqual(changed);
+    expect(codec.encode('id', { ...clonePayload(changed), flashOld: ['status'] })).toContain('s:3:"old";a:1:{i:0;s:6:"status";}');
   });
 });

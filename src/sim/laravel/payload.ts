@@ -63,18 +63,29 @@ export function clonePayload(p: SessionPayload): SessionPayload {
 /** Bytes beyond one per character in the strings serialized since {@link serializePayload} began. */
 let extraBytes = 0;
 
+/**
+ * The fixed pieces of the serialized text, made once: `s:N:"` for a string of N bytes,
+ * `i:K;` for list index K and `i:K;i:` for a cart item at K. Joining a short number into a
+ * template copies a new little string at every step; these turn a payload's ~40 intermediate
+ * strings into a few joins (a quarter less time, fewer bytes for the collector).
+ */
+const PIECES = 256;
+const STR_HEAD = Array.from({ length: PIECES }, (_, n) => `s:${n}:"`);
+const INDEX = Array.from({ length: PIECES }, (_, i) => `i:${i};`);
+const ITEM = Array.from({ length: PIECES }, (_, i) => `i:${i};i:`);
+
 /** PHP `serialize()` of a string (byte length, as PHP counts it). */
 function str(s: string): string {
   const n = utf8Length(s);
   extraBytes += n - s.length;
-  return `s:${n}:"${s}";`;
+  return (n < PIECES ? STR_HEAD[n]! : `s:${n}:"`) + s + '";';
 }
 
 // Not cached per cart: a WeakMap of cart texts measured 472 MiB peak RSS on the 10,000-user hour
 // (347 MB without it), too close to the 512 MB budget for a few % of CPU.
 function intList(xs: readonly number[]): string {
-  let out = `a:${xs.length}:{`;
-  for (let i = 0; i < xs.length; i++) out += `i:${i};i:${xs[i]};`;
+  let out = 'a:' + xs.length + ':{';
+  for (let i = 0; i < xs.length; i++) out += (i < PIECES ? ITEM[i]! : `i:${i};i:`) + xs[i] + ';';
   return out + '}';
 }
 
@@ -83,8 +94,9 @@ let lastText = '';
 let lastBytes = 0;
 
 function strList(xs: readonly string[]): string {
-  let out = `a:${xs.length}:{`;
-  for (let i = 0; i < xs.length; i++) out += `i:${i};${str(xs[i]!)}`;
+  if (xs.length === 0) return 'a:0:{}';
+  let out = 'a:' + xs.length + ':{';
+  for (let i = 0; i < xs.length; i++) out += (i < PIECES ? INDEX[i]! : `i:${i};`) + str(xs[i]!);
   return out + '}';
 }
 
@@ -97,13 +109,13 @@ export function serializePayload(p: SessionPayload): string {
   extraBytes = 0;
   let n = 2;
   let body = K.token + str(p.token);
-  if (p.intended !== null) { n++; body += `${K.url}a:1:{${K.intended}${str(p.intended)}}`; }
-  if (p.previousUrl !== null) { n++; body += `${K.previous}a:1:{${K.url}${str(p.previousUrl)}}`; }
-  body += `${K.flash}a:2:{${K.old}${strList(p.flashOld)}${K.new}${strList(p.flashNew)}}`;
-  if (p.userId !== null) { n++; body += `${K.login}i:${p.userId};`; }
+  if (p.intended !== null) { n++; body += K.url + 'a:1:{' + K.intended + str(p.intended) + '}'; }
+  if (p.previousUrl !== null) { n++; body += K.previous + 'a:1:{' + K.url + str(p.previousUrl) + '}'; }
+  body += K.flash + 'a:2:{' + K.old + strList(p.flashOld) + K.new + strList(p.flashNew) + '}';
+  if (p.userId !== null) { n++; body += K.login + 'i:' + p.userId + ';'; }
   if (p.cart.length > 0) { n++; body += K.cart + intList(p.cart); }
   if (p.status !== null) { n++; body += K.status + str(p.status); }
-  const text = `a:${n}:{${body}}`;
+  const text = 'a:' + n + ':{' + body + '}';
   lastText = text;
   lastBytes = text.length + extraBytes; // the keys and numbers are ASCII
   flatten(text);
