@@ -5,7 +5,8 @@
  * the CLI's engine alike.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { decodeRunPayload, RUN_PARAM, runLinkUrl } from '../../src/run/link';
+import { decodeRunPayload, runLinkUrl } from '../../src/run/link';
+import { RUN_PARAM } from '../../src/run/runFormat';
 import { replayTo } from '../../src/run/replay';
 import { runFileText } from '../../src/run/runFile';
 import type { RunLog } from '../../src/run/runLog';

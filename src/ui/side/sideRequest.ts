@@ -3,7 +3,8 @@
  * makes, where to start — from a link (`?side=…` with the other parameters) or from a row of
  * the compare view; and the link that reopens it. Pure functions.
  */
-import { decodeRunPayload, encodeRunPayload, RUN_PARAM } from '../../run/link';
+import { decodeRunPayload, encodeRunPayload } from '../../run/link';
+import { RUN_PARAM } from '../../run/runFormat';
 import type { RunLog } from '../../run/runLog';
 import { SimSettingsSchema } from '../../run/schema';
 import type { Setup } from '../../sim/compare';
