@@ -12,7 +12,8 @@ import { balancerProblems, describeProblems } from '../../sim/limits';
 import type { SimSettings } from '../../sim/types';
 import { configOf, DEFAULT_CONFIG, settingsFor, type QueryOptions, type UiConfig } from '../state/config';
 import { applyChange, changeForSetup, changedKeys, effectiveChange, sideWords, type SideChange } from './sideChange';
-import { formatSide, parseSide, SIDE_PARAM } from './sideLink';
+import { formatSide, parseSide } from './sideLink';
+import { SIDE_PARAM } from './sideParam';
 import { firstIssue } from '../../run/salvage';
 
 /** The page runs on until the tab closes (as settingsFor says): durationSec only bounds a whole `run()`. */
