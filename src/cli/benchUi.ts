@@ -5,33 +5,20 @@
  * --disable-frame-rate-limit), for about 10 s after a warm-up.
  *
  * Prints `initial JS gzip: N KB` (the entry chunk and its static imports; the lazily loaded
- * Redis mock is excluded), `achieved speed: X×` (virtual seconds advanced ÷ wall seconds during
+ * Redis mock is excluded) and whether it is within the budget (over it, the exit code is 1;
+ * `--size-only` stops there), `achieved speed: X×` (virtual seconds advanced ÷ wall seconds during
  * the sample), `longest task ms: Y` (PerformanceObserver 'longtask' entries during the sample)
  * and `p95 frame ms: Z`. Bad flags: a message and exit code 2.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
 import { BENCH_UI_USAGE, parseBenchUiArgs, type BenchUiOptions } from './benchUiArgs';
+import { budgetVerdict, gzipKb, initialChunks, type ManifestChunk } from './initialJs';
 
 const WARMUP_MS = 3_000;
-
-interface ManifestChunk { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
-
-/** The entry chunk and everything it imports statically: what the browser must load before the first screen. */
-export function initialChunks(manifest: Record<string, ManifestChunk>): string[] {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const i of manifest[key]?.imports ?? []) visit(i);
-  };
-  for (const [key, c] of Object.entries(manifest)) if (c.isEntry) visit(key);
-  return [...seen].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
-}
 
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
@@ -53,12 +40,15 @@ async function main(o: BenchUiOptions): Promise<void> {
   await build({ logLevel: 'warn', build: { outDir, manifest: true } });
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const files = initialChunks(manifest);
-  const gz = files.reduce((a, f) => a + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
-  const lazy = Object.values(manifest).filter((c) => !files.includes(c.file) && c.file.endsWith('.js'));
-  const lazyGz = lazy.reduce((a, c) => a + gzipSync(readFileSync(join(outDir, c.file)), { level: 9 }).length, 0);
-  console.log(`initial JS: ${files.join(', ')}`);
-  console.log(`lazily loaded JS gzip: ${(lazyGz / 1024).toFixed(1)} KB (${lazy.map((c) => c.file).join(', ')})`);
-  console.log(`initial JS gzip: ${(gz / 1024).toFixed(1)} KB`);
+  const kb = gzipKb(outDir, files);
+  const lazy = Object.values(manifest).filter((c) => !files.includes(c.file) && c.file.endsWith('.js')).map((c) => c.file);
+  console.log(`initial JS: ${files.map((f) => `${f} ${gzipKb(outDir, [f]).toFixed(1)} KB`).join(', ')}`);
+  console.log(`lazily loaded JS gzip: ${gzipKb(outDir, lazy).toFixed(1)} KB (${lazy.join(', ')})`);
+  console.log(`initial JS gzip: ${kb.toFixed(1)} KB`);
+  const verdict = budgetVerdict(kb);
+  console.log(verdict.text);
+  if (!verdict.ok) process.exitCode = 1;
+  if (o.sizeOnly) return;
 
   const server = await preview({ logLevel: 'warn', preview: { port: o.port, strictPort: true }, build: { outDir } });
   const executablePath = findChromium();

@@ -1,11 +1,12 @@
 /**
- * `npm run bench:ui -- [--users N] [--speed S] [--port P] [--seconds T] [--side SPEC]`: flags → options,
+ * `npm run bench:ui -- [--users N] [--speed S] [--port P] [--seconds T] [--side SPEC] [--size-only]`: flags → options,
  * or what is wrong with them. Pure, so the contract is unit-tested; benchUi.ts does the I/O.
  */
 import { parseArgs } from 'node:util';
 import { MAX_USERS } from '../sim/settings';
 import { SPEEDS } from '../ui/state/config';
 import { formatSide, parseSide } from '../ui/side/sideLink';
+import { INITIAL_JS_BUDGET_KB } from './initialJs';
 
 export interface BenchUiOptions {
   users: number;
@@ -18,13 +19,16 @@ export interface BenchUiOptions {
   actions: boolean;
   /** Measure the side-by-side view with this `side=` value (two simulations per frame), or null. */
   side: string | null;
+  /** Build, print the first screen's JavaScript size against its budget, and stop (no browser). */
+  sizeOnly: boolean;
   help: boolean;
 }
 
 export const BENCH_UI_USAGE = `Usage: npm run bench:ui -- [options]
 
-Builds the app, prints the first screen's JavaScript size, then measures the page in headless
-Chromium (software rendering, frame rate uncapped).
+Builds the app, prints the first screen's JavaScript size (exit code 1 when it is over the
+${INITIAL_JS_BUDGET_KB} KB gzip budget), then measures the page in headless Chromium (software
+rendering, frame rate uncapped).
 
   --users N      simulated users, 1–${MAX_USERS} (default 1000)
   --speed S      simulation speed, one of ${SPEEDS.join(', ')} (default 10)
@@ -34,11 +38,12 @@ Chromium (software rendering, frame rate uncapped).
                  view, a lesson start) by their longest task
   --side SPEC    measure the side-by-side view instead (?side=SPEC, e.g. driver:redis): two
                  simulations per frame; the actions are skipped
+  --size-only    stop after the size (no browser)
   --help         this text`;
 
 const OPTIONS = {
   users: { type: 'string' }, speed: { type: 'string' }, port: { type: 'string' }, seconds: { type: 'string' },
-  'no-actions': { type: 'boolean' }, side: { type: 'string' }, help: { type: 'boolean' },
+  'no-actions': { type: 'boolean' }, side: { type: 'string' }, 'size-only': { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
 function whole(flag: string, value: string | undefined, min: number, max: number, fallback: number, errors: string[]): number {
@@ -76,5 +81,5 @@ export function parseBenchUiArgs(argv: string[]): BenchUiOptions | { errors: str
     else side = formatSide(p.change);
   }
   if (errors.length) return { errors };
-  return { users, speed, port, seconds, actions: flags['no-actions'] !== true && side === null, side, help: flags.help === true };
+  return { users, speed, port, seconds, actions: flags['no-actions'] !== true && side === null, side, sizeOnly: flags['size-only'] === true, help: flags.help === true };
 }

@@ -3,7 +3,8 @@
  * `--run FILE`. A link and a run file hold the same thing: settings, seed, interventions and
  * a moment. Pure functions over text; src/cli/sim.ts does the I/O.
  */
-import { decodeRunPayload, RUN_PARAM, runLinkUrl, type DecodedRun, type RunAt } from '../run/link';
+import { decodeRunPayload, runLinkUrl, type DecodedRun, type RunAt } from '../run/link';
+import { RUN_PARAM } from '../run/runFormat';
 import { parseRunFile } from '../run/runFile';
 import { MAX_RUN_MS } from '../run/schema';
 

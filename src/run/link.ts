@@ -11,14 +11,13 @@ import { balancerProblems, describeProblems } from '../sim/limits';
 import { defaultSettings } from '../sim/settings';
 import type { SimSettings } from '../sim/types';
 import type { RunLog } from './runLog';
+import { RUN_PARAM } from './runFormat';
 import { settingsDiff, withDefaults, type SettingsDiff } from './settingsDiff';
 import { firstIssue, salvage } from './salvage';
 import { InterventionSchema, MAX_INTERVENTIONS, MAX_RUN_MS, SimSettingsSchema, type Intervention } from './schema';
 
 /** The run format this version writes (links and run files share it). */
 export const RUN_FORMAT_VERSION = 1;
-/** The query parameter a run link uses. */
-export const RUN_PARAM = 'run';
 /** Longer payloads are refused before inflating (a URL this long is not one we made). */
 export const MAX_LINK_CHARS = 16_384;
 /** Inflated JSON beyond this is refused (deflate expands at most ~1000×; this bounds the work). */

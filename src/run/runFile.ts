@@ -3,10 +3,9 @@
  * CLI's `--run FILE` read one. The same JSON as a link's payload, readable, with a format tag.
  */
 import { decodeRunText, toRunJson, type DecodeResult, type RunAt } from './link';
+import { MAX_RUN_FILE_BYTES } from './runFormat';
 
 export const RUN_FILE_FORMAT = 'session-cluster-lab/run';
-/** A run file bigger than this is not one we wrote. */
-export const MAX_RUN_FILE_BYTES = 4 * 1024 * 1024;
 
 export function runFileText(r: RunAt): string {
   return `${JSON.stringify({ format: RUN_FILE_FORMAT, ...toRunJson(r) }, null, 2)}\n`;

@@ -16,8 +16,6 @@ import {
 export const MAX_RUN_MS = 7 * 24 * 3600 * 1000;
 /** More interventions than a class could click in a week of demos. */
 export const MAX_INTERVENTIONS = 5_000;
-/** redis-cli lines longer than this are refused by the console itself (src/console/lineLimit.ts). */
-export { MAX_CONSOLE_LINE } from '../console/lineLimit';
 
 const nodeName = z.string().regex(/^node-[1-8]$/, { message: 'expected node-1 … node-8' });
 const shortText = z.string().max(256);

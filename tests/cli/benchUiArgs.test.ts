@@ -3,12 +3,16 @@ import { parseBenchUiArgs } from '../../src/cli/benchUiArgs';
 
 describe('npm run bench:ui flags', () => {
   it('defaults to 1,000 users at 10× on port 4174 for 10 s', () => {
-    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, actions: true, side: null, help: false });
+    expect(parseBenchUiArgs([])).toEqual({ users: 1000, speed: 10, port: 4174, seconds: 10, actions: true, side: null, sizeOnly: false, help: false });
   });
 
   it('reads --users, --speed, --port and --seconds', () => {
     expect(parseBenchUiArgs(['--users', '10000', '--speed', '0.5', '--port', '4213', '--seconds', '5', '--no-actions']))
-      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, actions: false, side: null, help: false });
+      .toEqual({ users: 10000, speed: 0.5, port: 4213, seconds: 5, actions: false, side: null, sizeOnly: false, help: false });
+  });
+
+  it('--size-only stops after the size of the first screen\'s JavaScript', () => {
+    expect(parseBenchUiArgs(['--size-only'])).toMatchObject({ sizeOnly: true });
   });
 
   it('--side measures the side-by-side view (its value read as the link reads it), without the actions', () => {

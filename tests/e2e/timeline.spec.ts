@@ -5,7 +5,8 @@
  * the CLI's engine alike.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { decodeRunPayload, RUN_PARAM, runLinkUrl } from '../../src/run/link';
+import { decodeRunPayload, runLinkUrl } from '../../src/run/link';
+import { RUN_PARAM } from '../../src/run/runFormat';
 import { replayTo } from '../../src/run/replay';
 import { runFileText } from '../../src/run/runFile';
 import type { RunLog } from '../../src/run/runLog';
@@ -110,7 +111,7 @@ test('Copy link gives a URL that reopens the run in the page and in the CLI engi
   await expect.poll(() => pageCounters(other)).toEqual({ logouts: shown.logouts, requests: shown.requests });
 });
 
-test('a saved run opens from Open run…; a tampered link says what it ignored', async ({ page, baseURL }) => {
+test('a saved run opens from Open run…; a tampered link says what it ignored, a damaged one why it opened the default cluster', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const settings = settingsFor({ ...DEFAULT_CONFIG, driver: 'redis' });
   const run: RunLog = { settings, interventions: [{ kind: 'fault', t: 20_000, action: { kind: 'redis-down' } }, { kind: 'fault', t: 40_000, action: { kind: 'redis-up' } }] };
@@ -129,6 +130,11 @@ test('a saved run opens from Open run…; a tampered link says what it ignored',
   await expect(page.getByLabel('Virtual clock')).toHaveText('09:00:30');
   await expect(page.getByRole('log')).toContainText('the cluster has no node-7 (ignored)');
   expect(link.searchParams.get(RUN_PARAM)).toBeTruthy();
+
+  // A damaged link (the reader loads for it, as for a good one): the page opens the default cluster, paused, and says why.
+  await page.goto('/?run=not*a*link');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('log')).toContainText('link: the run in the link has characters a link of ours never has (was it cut or edited?) — the default cluster is shown instead');
 });
 
 test('a redis-cli line is part of the run: a link replays it at its moment', async ({ page, context }) => {

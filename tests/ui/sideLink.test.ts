@@ -13,6 +13,7 @@ import { fromQuery, settingsFor, DEFAULT_CONFIG } from '../../src/ui/state/confi
 import { applyChange, sideWords, changedKeys, type SideChange } from '../../src/ui/side/sideChange';
 import { formatSide, parseSide, MAX_SIDE_CHARS } from '../../src/ui/side/sideLink';
 import { buildRequest, sideFromCompare, sideFromUrl, sideLabels, sideSearch } from '../../src/ui/side/sideRequest';
+import { sideAskedFor } from '../../src/ui/side/sideParam';
 
 const open = (search: string) => sideFromUrl(search, fromQuery(new URLSearchParams(search)));
 
@@ -150,6 +151,25 @@ describe('sideFromUrl: the link opens the view', () => {
     const b = buildRequest({ settings: s, interventions: [] }, { balancer: 'hash-cookie' });
     expect(b.request).toBeUndefined();
     expect(b.problem).toMatch(/^side by side not opened: the right side \(balancer:hash-cookie\) cannot run: node-2: the simulator's "hash … consistent" ring/);
+  });
+});
+
+describe('sideAskedFor: the page loads the reader only for a side= link', () => {
+  const asked = (search: string, embedded = false) => sideAskedFor(search, fromQuery(new URLSearchParams(search)), { embedded });
+
+  it('without side= there is nothing to open and nothing to say', async () => {
+    expect(await asked('?seed=3&users=200&paused')).toEqual({ request: null, problems: [] });
+    expect(await asked('?run=AAAA!!')).toEqual({ request: null, problems: [] });
+  });
+
+  it('with side= it answers what sideFromUrl answers: the view, or why not', async () => {
+    for (const search of ['?seed=7&users=200&side=driver:redis', '?paused&side=driver:mongodb,seed:2', '?run=AAAA!!&side=driver:redis', '?side=']) {
+      expect(await asked(search)).toEqual(open(search));
+    }
+    expect((await asked('?side=balancer:cookie')).request?.change).toEqual({ balancer: 'cookie' });
+    expect(await asked('?embed&side=driver:redis', true)).toEqual({
+      request: null, problems: ['link: side by side is not available in an embedded lab (side= ignored)'],
+    });
   });
 });
 

@@ -5,7 +5,7 @@
  * Messages are data: a bad one is ignored with a console warning, never evaluated.
  */
 import type { FaultAction } from '../../sim/types';
-import { RUN_PARAM } from '../../run/link';
+import { RUN_PARAM } from '../../run/runFormat';
 import { parseEmbedMessage, SOURCE, StatePoster, type EmbedCommand, type OutgoingMessage } from './protocol';
 
 /** What the bridge needs of the runner (SimRunner has all of it). */

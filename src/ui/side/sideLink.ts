@@ -1,5 +1,5 @@
 /**
- * The side-by-side link parameter: `?side=driver:redis` (or `balancer:cookie`,
+ * The side-by-side link parameter's value (its name, SIDE_PARAM, is in sideParam.ts): `?side=driver:redis` (or `balancer:cookie`,
  * `driver:database,db:mysql`, `nodes:3`, `clients:office-nat`; pairs separated by commas).
  * It rides on every other link parameter — `?seed=7&users=200&side=driver:redis&present`,
  * or a run link `?run=…&side=balancer:cookie` — which describe the left side.
@@ -11,7 +11,6 @@ import { MAX_NODES } from '../../sim/settings';
 import { SimSettingsSchema } from '../../run/schema';
 import { SIDE_KEYS, type SideChange, type SideKey } from './sideChange';
 
-export const SIDE_PARAM = 'side';
 /** Longer values are not ones we wrote (five keys and values fit in well under 100). */
 export const MAX_SIDE_CHARS = 200;
 

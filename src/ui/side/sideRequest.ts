@@ -3,7 +3,8 @@
  * makes, where to start — from a link (`?side=…` with the other parameters) or from a row of
  * the compare view; and the link that reopens it. Pure functions.
  */
-import { decodeRunPayload, encodeRunPayload, RUN_PARAM } from '../../run/link';
+import { decodeRunPayload, encodeRunPayload } from '../../run/link';
+import { RUN_PARAM } from '../../run/runFormat';
 import type { RunLog } from '../../run/runLog';
 import { SimSettingsSchema } from '../../run/schema';
 import type { Setup } from '../../sim/compare';
@@ -11,7 +12,8 @@ import { balancerProblems, describeProblems } from '../../sim/limits';
 import type { SimSettings } from '../../sim/types';
 import { configOf, DEFAULT_CONFIG, settingsFor, type QueryOptions, type UiConfig } from '../state/config';
 import { applyChange, changeForSetup, changedKeys, effectiveChange, sideWords, type SideChange } from './sideChange';
-import { formatSide, parseSide, SIDE_PARAM } from './sideLink';
+import { formatSide, parseSide } from './sideLink';
+import { SIDE_PARAM } from './sideParam';
 import { firstIssue } from '../../run/salvage';
 
 /** The page runs on until the tab closes (as settingsFor says): durationSec only bounds a whole `run()`. */

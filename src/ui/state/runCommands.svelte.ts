@@ -7,7 +7,8 @@
 import { Simulation } from '../../sim/simulation';
 import { advance as advanceRun } from '../../run/replay';
 import { faultsOf, interventionLabel, newRun } from '../../run/runLog';
-import { MAX_CONSOLE_LINE, type Intervention } from '../../run/schema';
+import type { Intervention } from '../../run/schema';
+import { MAX_CONSOLE_LINE } from '../../console/lineLimit';
 import { runRedisCli, type RedisCliResult } from '../../console/redisCli';
 import { RunSession } from '../../run/session';
 import type { RunAt } from '../../run/link';

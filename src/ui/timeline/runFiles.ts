@@ -4,7 +4,7 @@
  */
 import { replayTo } from '../../run/replay';
 import type { RunAt } from '../../run/link';
-import { MAX_RUN_FILE_BYTES } from '../../run/runFile';
+import { MAX_RUN_FILE_BYTES } from '../../run/runFormat';
 import { traceLine } from '../../sim/trace';
 
 export function download(name: string, text: string, type: string): void {
