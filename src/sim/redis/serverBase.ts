@@ -75,8 +75,8 @@ export abstract class SimRedisBase {
   connect(clientId: string): void {
     if (this.gate !== OPEN) throw this.gateError();
     const clients = this.core.clients;
-    if (clients.has(clientId)) return;
-    clients.add(clientId);
+    const before = clients.size;
+    if (clients.add(clientId).size === before) return; // already connected (one hash lookup, not two)
     this.core.stats.connectionsReceived++;
     const core = this.core;
     for (const { name, args, stat } of this.handshake) {
