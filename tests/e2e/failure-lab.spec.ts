@@ -133,6 +133,37 @@ test('Redis failover needs Sentinel, then counts down to the promotion', async (
   await pause(page);
 });
 
+test('the run waits paused behind Compare set-ups and plays on when it closes, as it was', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await openPaused(page);
+  await play(page, '10');
+  await expect.poll(() => clock(page)).toBeGreaterThan(2);
+  // The page's Play/Pause button, read behind the modal dialog (inert there, so not by role).
+  const playButton = page.locator('section.controls button.play');
+  const dialog = page.getByRole('dialog', { name: 'Compare set-ups' });
+  await page.getByRole('button', { name: 'Compare set-ups…' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(playButton).toHaveText('Play');
+  const held = await clock(page);
+  // Six whole runs later (seconds of real time, a minute of virtual time at 10×) the clock has not moved.
+  await expect(dialog.getByText(/^Done: 6 set-ups measured/)).toBeVisible({ timeout: 50_000 });
+  expect(await clock(page)).toBe(held);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => clock(page)).toBeGreaterThan(held);
+  // Paused before it opened: still paused after it closes.
+  await pause(page);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.getByRole('button', { name: 'Compare set-ups…' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close Compare set-ups' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('Compare set-ups runs the same traffic through the course table and measures it', async ({ page }) => {
   test.setTimeout(90_000); // six set-ups of 300 virtual seconds each, on a shared machine
   const errors = watchErrors(page);
