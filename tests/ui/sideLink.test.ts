@@ -12,7 +12,7 @@ import { BALANCER_STRATEGIES, CLIENT_POPULATIONS, DB_CONNECTIONS, SESSION_DRIVER
 import { fromQuery, settingsFor, DEFAULT_CONFIG } from '../../src/ui/state/config';
 import { applyChange, sideWords, changedKeys, type SideChange } from '../../src/ui/side/sideChange';
 import { formatSide, parseSide, MAX_SIDE_CHARS } from '../../src/ui/side/sideLink';
-import { buildRequest, sideFromCompare, sideFromUrl, sideLabels, sideSearch } from '../../src/ui/side/sideRequest';
+import { buildRequest, compareSideLabels, sideFromCompare, sideFromUrl, sideLabels, sideSearch } from '../../src/ui/side/sideRequest';
 import { sideAskedFor } from '../../src/ui/side/sideParam';
 
 const open = (search: string) => sideFromUrl(search, fromQuery(new URLSearchParams(search)));
@@ -209,6 +209,24 @@ describe('Show side by side from a compare row', () => {
     expect(sideLabels(sideFromCompare(base, both!)!)).toEqual({ left: 'SESSION_DRIVER=file · nginx: round robin', right: 'SESSION_DRIVER=redis · nginx: sticky cookie srv_id' });
     const mysql = LARAVEL12_TABLE.find((s) => s.dbConnection === 'mysql')!;
     expect(sideLabels(sideFromCompare(base, mysql)!)).toEqual({ left: 'SESSION_DRIVER=file', right: 'SESSION_DRIVER=database · DB_CONNECTION=mysql' });
+  });
+
+  it("says what the row's request would, without building it (the buttons the compare view opens with)", () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...SESSION_DRIVERS), fc.constantFrom(...BALANCER_STRATEGIES), fc.constantFrom(...DB_CONNECTIONS),
+      fc.constantFrom('nginx' as const, 'haproxy' as const), fc.integer({ min: 1, max: 4 }), fc.constantFrom(...CLIENT_POPULATIONS),
+      (driver, strategy, db, flavor, nodes, clients) => {
+        const base = settingsFor({ ...DEFAULT_CONFIG, driver, strategy, nodes, clients });
+        base.balancer = { ...base.balancer, flavor };
+        if (driver === 'database') base.session = { ...base.session, dbConnection: db };
+        for (const setup of LARAVEL12_TABLE) {
+          const request = sideFromCompare(base, setup);
+          // Null on the row running now, and only there; the same labels the opened view shows.
+          expect(compareSideLabels(base, setup)).toEqual(request ? sideLabels(request) : null);
+        }
+        expect(LARAVEL12_TABLE.filter((setup) => compareSideLabels(base, setup) === null).length).toBeLessThanOrEqual(1);
+      },
+    ), { numRuns: 60 });
   });
 
   it('changes exactly the named settings, as the controls would', () => {

@@ -129,6 +129,17 @@ export function sideFromCompare(base: SimSettings, setup: Setup, speed = 1): Sid
   return built.request ?? null;
 }
 
+/**
+ * What a compare row's "Show side by side" says — both sides' labels — without building the
+ * request: null when the row is the set-up running now. The compare view shows a button on
+ * every row as it opens, and building six requests there (a schema check and copies each) was a
+ * third of that task at 10,000 users; the button builds its one request when clicked.
+ */
+export function compareSideLabels(base: SimSettings, setup: Setup): Labels | null {
+  const change = changeForSetup(base, setup);
+  return changedKeys(change).length ? sideLabels({ base: { settings: base, interventions: [] }, change }) : null;
+}
+
 /** Whether the settings are exactly what the plain link parameters describe (then a short link does). */
 function plainConfig(s: SimSettings): UiConfig | null {
   const c = configOf(s);
