@@ -30,3 +30,20 @@ describe('prerendering narrations', () => {
     expect(rendered).toEqual(['a']);
   });
 });
+
+describe('prerendering only in real idle time', () => {
+  it('leaves short idle periods alone and renders in long ones', () => {
+    const queued: Array<(d: { timeRemaining(): number }) => void> = [];
+    prerenderNarrations(['a', 'b'], (f) => queued.push(f));
+    for (let i = 0; i < 5; i++) queued.shift()!({ timeRemaining: () => 2 }); // a busy page: slivers between frames
+    expect(rendered).toEqual([]);
+    expect(queued).toHaveLength(1); // still waiting, not given up
+    queued.shift()!({ timeRemaining: () => 40 });
+    expect(rendered).toEqual(['a']);
+    queued.shift()!({ timeRemaining: () => 40 });
+    expect(rendered).toEqual(['a', 'b']);
+    expect(queued).toHaveLength(1);
+    queued.shift()!({ timeRemaining: () => 40 });
+    expect(queued).toHaveLength(0); // nothing left: no more callbacks
+  });
+});
