@@ -32,18 +32,20 @@ describe('prerendering narrations', () => {
 });
 
 describe('prerendering only in real idle time', () => {
-  it('leaves short idle periods alone and renders in long ones', () => {
-    const queued: Array<(d: { timeRemaining(): number }) => void> = [];
-    prerenderNarrations(['a', 'b'], (f) => queued.push(f));
-    for (let i = 0; i < 5; i++) queued.shift()!({ timeRemaining: () => 2 }); // a busy page: slivers between frames
-    expect(rendered).toEqual([]);
-    expect(queued).toHaveLength(1); // still waiting, not given up
-    queued.shift()!({ timeRemaining: () => 40 });
+  it('warms up with the first narration even on a busy page, then leaves short idle periods alone', () => {
+    const queued: Array<{ f: (d: { timeRemaining(): number; didTimeout: boolean }) => void; timeoutMs?: number }> = [];
+    prerenderNarrations(['a', 'b', 'c'], (f, timeoutMs) => queued.push({ f, timeoutMs }));
+    expect(queued[0]!.timeoutMs).toBe(1000); // the warm-up may be forced
+    queued.shift()!.f({ timeRemaining: () => 0, didTimeout: true });
     expect(rendered).toEqual(['a']);
-    queued.shift()!({ timeRemaining: () => 40 });
-    expect(rendered).toEqual(['a', 'b']);
-    expect(queued).toHaveLength(1);
-    queued.shift()!({ timeRemaining: () => 40 });
+    expect(queued[0]!.timeoutMs).toBeUndefined(); // the rest never are
+    for (let i = 0; i < 5; i++) queued.shift()!.f({ timeRemaining: () => 2, didTimeout: false }); // slivers between frames
+    expect(rendered).toEqual(['a']);
+    expect(queued).toHaveLength(1); // still waiting, not given up
+    queued.shift()!.f({ timeRemaining: () => 40, didTimeout: false });
+    queued.shift()!.f({ timeRemaining: () => 40, didTimeout: false });
+    expect(rendered).toEqual(['a', 'b', 'c']);
+    queued.shift()!.f({ timeRemaining: () => 40, didTimeout: false });
     expect(queued).toHaveLength(0); // nothing left: no more callbacks
   });
 });
