@@ -99,4 +99,38 @@ describe('serializePayload', () => {
     expect(codec.decode('id', codec.encode('id', changed))).toEqual(changed);
     expect(codec.encode('id', { ...clonePayload(changed), flashOld: ['status'] })).toContain('s:3:"old";a:1:{i:0;s:6:"status";}');
   });
+
+  it('a session written again and again reuses its unchanged parts and still writes exactly what PHP would', async () => {
+    const { serialize } = await import('php-serialize');
+    const step = fc.record({
+      token: fc.option(fc.constantFrom('t'.repeat(40), 'ü'.repeat(20), 'x')), // null: keep
+      userId: fc.option(fc.option(fc.nat(99))),
+      cart: fc.constantFrom('keep', 'same items, new array', 'add', 'empty'),
+      previousUrl: fc.option(fc.constantFrom('http://localhost/orders', 'http://localhost/ünï', 'http://localhost/profile')),
+      status: fc.option(fc.constantFrom('Added to cart', 'é')),
+    });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+      const codec = new PayloadCodec();
+      let p = emptyPayload('a'.repeat(40));
+      for (const s of steps) {
+        p = clonePayload(p);
+        if (s.token !== null) p.token = s.token;
+        if (s.userId !== null) p.userId = s.userId;
+        if (s.cart === 'same items, new array') p.cart = [...p.cart];
+        if (s.cart === 'add') p.cart = [...p.cart, p.cart.length * 7];
+        if (s.cart === 'empty') p.cart = [];
+        p.previousUrl = s.previousUrl;
+        p.status = s.status;
+        const text = codec.encode('id', p);
+        const php: Record<string, unknown> = { _token: p.token };
+        if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
+        php._flash = { old: p.flashOld, new: p.flashNew };
+        if (p.userId !== null) php[LOGIN_KEY] = p.userId;
+        if (p.cart.length) php.cart = p.cart;
+        if (p.status !== null) php.status = p.status;
+        expect(text).toBe(serialize(php));
+        expect(wrapForCache(text)).toBe(`s:${new TextEncoder().encode(text).length}:"${text}";`);
+      }
+    }), { numRuns: 200 });
+  });
 });
