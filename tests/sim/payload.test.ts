@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LOGIN_KEY, PayloadCodec, clonePayload, emptyPayload, unwrapFromCache, wrapForCache } from '../../src/sim/laravel/payload';
+import { LOGIN_KEY, PayloadCodec, clonePayload, emptyPayload, unwrapFromCache, wrapForCache, type SessionPayload } from '../../src/sim/laravel/payload';
 
 describe('session payload', () => {
   it('serializes like PHP, with the web guard login key', () => {
@@ -45,6 +45,18 @@ describe('session payload', () => {
   });
 });
 
+/** The session array as Laravel holds it in PHP, keys in its insertion order (what php-serialize is given). */
+function phpArrayOf(p: SessionPayload): Record<string, unknown> {
+  const php: Record<string, unknown> = { _token: p.token };
+  if (p.intended !== null) php.url = { intended: p.intended };
+  if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
+  php._flash = { old: p.flashOld, new: p.flashNew };
+  if (p.userId !== null) php[LOGIN_KEY] = p.userId;
+  if (p.cart.length) php.cart = p.cart;
+  if (p.status !== null) php.status = p.status;
+  return php;
+}
+
 describe('serializePayload', () => {
   it('matches php-serialize on every shape the app writes', async () => {
     const { serialize } = await import('php-serialize');
@@ -56,13 +68,7 @@ describe('serializePayload', () => {
       { ...emptyPayload('d'.repeat(40)), previousUrl: 'http://localhost/ünïcode' },
     ];
     for (const p of shapes) {
-      const php: Record<string, unknown> = { _token: p.token };
-      if (p.intended !== null) php.url = { intended: p.intended };
-      if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
-      php._flash = { old: p.flashOld, new: p.flashNew };
-      if (p.userId !== null) php[LOGIN_KEY] = p.userId;
-      if (p.cart.length) php.cart = p.cart;
-      if (p.status !== null) php.status = p.status;
+      const php = phpArrayOf(p);
       expect(serializePayload(p)).toBe(serialize(php));
     }
   });
@@ -77,13 +83,7 @@ describe('serializePayload', () => {
       status: fc.option(text), flashNew: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), flashOld: fc.array(text, { maxLength: 3 }),
     });
     fc.assert(fc.property(payload, (p) => {
-      const php: Record<string, unknown> = { _token: p.token };
-      if (p.intended !== null) php.url = { intended: p.intended };
-      if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
-      php._flash = { old: p.flashOld, new: p.flashNew };
-      if (p.userId !== null) php[LOGIN_KEY] = p.userId;
-      if (p.cart.length) php.cart = p.cart;
-      if (p.status !== null) php.status = p.status;
+      const php = phpArrayOf(p);
       expect(serializePayload(p)).toBe(serialize(php));
     }), { numRuns: 150 });
   });
@@ -122,12 +122,7 @@ describe('serializePayload', () => {
         p.previousUrl = s.previousUrl;
         p.status = s.status;
         const text = codec.encode('id', p);
-        const php: Record<string, unknown> = { _token: p.token };
-        if (p.previousUrl !== null) php._previous = { url: p.previousUrl };
-        php._flash = { old: p.flashOld, new: p.flashNew };
-        if (p.userId !== null) php[LOGIN_KEY] = p.userId;
-        if (p.cart.length) php.cart = p.cart;
-        if (p.status !== null) php.status = p.status;
+        const php = phpArrayOf(p);
         expect(text).toBe(serialize(php));
         expect(wrapForCache(text)).toBe(`s:${new TextEncoder().encode(text).length}:"${text}";`);
       }
