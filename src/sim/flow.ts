@@ -8,6 +8,7 @@ import type { AppNode } from './cluster/appNode';
 import { nodeDrained } from './cluster/deploy';
 import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
 import type { Handled } from './laravel/app';
+import { sameList } from './laravel/payload';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
 import type { Maybe } from './maybe';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
@@ -336,7 +337,7 @@ function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
   const carts = w.lastSaved.get(store) ?? newStoreCarts(w, store);
   const last = carts.get(h.id);
   // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
-  if (h.found && last && !sameCart(last, h.readCart) && someMissing(last, h.payload.cart)) req.lostUpdate = true;
+  if (h.found && last && !sameList(last, h.readCart) && someMissing(last, h.payload.cart)) req.lostUpdate = true;
   if (w.lastSavedCount > 50_000) {
     for (const c of w.lastSaved.values()) c.clear();
     w.lastSavedCount = 0;
@@ -356,12 +357,6 @@ function newStoreCarts(w: World, store: string): Map<string, readonly number[]> 
 function someMissing(last: readonly number[], cart: readonly number[]): boolean {
   for (const item of last) if (!cart.includes(item)) return true;
   return false;
-}
-
-function sameCart(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** `laravel_session` and `XSRF-TOKEN`, encrypted with a fresh IV on every response. */

@@ -9,16 +9,22 @@ import { defaultSettings } from '../../src/sim/settings';
 import { TraceDigest, traceLine } from '../../src/sim/trace';
 import type { SessionDriver } from '../../src/sim/types';
 
-async function digestOf(users: number, firstStep: number, step: number, driver: SessionDriver, seed: number): Promise<string> {
+/** A simulation whose every record goes into a digest: `users`, `driver` and `seed` set, `crash` = [second, node]. */
+async function digested(users: number, driver: SessionDriver, seed: number, crash: [number, string]): Promise<{ sim: Simulation; d: TraceDigest }> {
   const s = defaultSettings();
-  s.users = Math.min(users, firstStep);
+  s.users = users;
   s.session.driver = driver;
   s.seed = seed;
-  s.events = [{ atSec: 8, action: { kind: 'crash', node: 'node-2' } }];
+  s.events = [{ atSec: crash[0], action: { kind: 'crash', node: crash[1] } }];
   const d = new TraceDigest();
-  const sim = await Simulation.create(s, { traceLimit: 0, listeners: { onRecord: (r) => d.add(traceLine(r)) } });
+  return { sim: await Simulation.create(s, { traceLimit: 0, listeners: { onRecord: (r) => d.add(traceLine(r)) } }), d };
+}
+
+async function digestOf(users: number, firstStep: number, step: number, driver: SessionDriver, seed: number): Promise<string> {
+  const first = Math.min(users, firstStep);
+  const { sim, d } = await digested(first, driver, seed, [8, 'node-2']);
   try {
-    for (let n = s.users; n < users;) {
+    for (let n = first; n < users;) {
       n = Math.min(users, n + step);
       sim.setUsers(n);
     }
@@ -48,13 +54,7 @@ describe('a crowd built in steps', () => {
  * could not run carried to the next. None of that may show in the run.
  */
 async function slicedDigest(driver: SessionDriver, seed: number, slices: (i: number) => number): Promise<string> {
-  const s = defaultSettings();
-  s.users = 300;
-  s.session.driver = driver;
-  s.seed = seed;
-  s.events = [{ atSec: 6, action: { kind: 'crash', node: 'node-1' } }];
-  const d = new TraceDigest();
-  const sim = await Simulation.create(s, { traceLimit: 0, listeners: { onRecord: (r) => d.add(traceLine(r)) } });
+  const { sim, d } = await digested(300, driver, seed, [6, 'node-1']);
   try {
     for (let i = 0, t = 0; t < 15_000; i++) {
       t = Math.min(15_000, t + slices(i));

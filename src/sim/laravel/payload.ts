@@ -45,7 +45,8 @@ function samePayload(a: SessionPayload, b: SessionPayload): boolean {
     && a.status === b.status && sameList(a.cart, b.cart) && sameList(a.flashNew, b.flashNew) && sameList(a.flashOld, b.flashOld);
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+/** Whether two lists hold the same items in the same order (the same array at once). */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
