@@ -12,6 +12,7 @@ import { sameList } from './laravel/payload';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
 import type { Maybe } from './maybe';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
+import type { ClientId } from './redis/engineRedis';
 import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
 import { DatabaseDownError } from './session/databaseStore';
 import type { BalancerRequest } from './balancer/types';
@@ -80,7 +81,7 @@ function tryNextPeer(w: World, req: Req): Maybe<void> {
 
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
 export class StoreContext implements StoreRequest {
-  constructor(public now: number, readonly client: string, private readonly req: Req) {}
+  constructor(public now: number, readonly client: ClientId, private readonly req: Req) {}
   cookie(name: string): string | undefined {
     return this.req.user.jar.plain(name, this.now);
   }
@@ -119,7 +120,7 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   req.conn = w.settings.session.driver === 'redis' ? w.connections.get(node.name) ?? null : null;
   req.redisClient = null;
   if (req.conn !== null) {
-    req.redisClient = `${node.privateIp}:${req.id}`;
+    req.redisClient = req.id;
     req.conn.open(req.redisClient);
   }
   // The session commands go over the request's own connection (MONITOR's ip:port; a silent Redis

@@ -41,9 +41,10 @@ export interface Req extends Scheduled {
   store: SessionStore | null;
   ctx: StoreRequest | null;
   handled: Handled | null;
-  /** The node's connection to Redis (redis driver), and this request's client on it, if connected. */
+  /** The node's connection to Redis (redis driver). */
   conn: RedisConnection | null;
-  redisClient: string | null;
+  /** The request's own Redis connection (its number: MONITOR shows `node-ip:number`), while open. */
+  redisClient: number | null;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
   /** When the node accepted the request (nginx's proxy timeouts count from here). */

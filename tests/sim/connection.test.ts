@@ -14,7 +14,7 @@ async function link(timeoutMs?: number) {
   const redis = await SimRedis.create({ now: () => 1_000_000 });
   const w = { redis: redis as SimRedis | null } as Pick<World, 'redis' | 'redisActor'>;
   w.redisActor = createRedisActor(() => w as World);
-  const node = { partitioned: false };
+  const node = { partitioned: false, privateIp: '10.0.0.11' };
   const writes: string[] = [];
   const conn = new RedisConnection(w, node, { ...(timeoutMs === undefined ? {} : { timeoutFor: () => timeoutMs }), onWrite: (op, key) => writes.push(`${op} ${key}`) });
   const send = (type: 'DOWN' | 'UP' | 'BLACKHOLE', ms?: number) => w.redisActor.send({ type, at: 0, by: 'you', ...(ms === undefined ? {} : { ms }) } as never);
@@ -56,7 +56,7 @@ describe('a node\'s Redis connection', () => {
     const timed = await link(2_000);
     timed.node.partitioned = true;
     expect(() => timed.conn.setex('k', 60, 'v')).toThrow(expect.objectContaining({ name: 'RedisTimeoutError', afterMs: 2_000 }));
-    expect(redisReach(timed.w, { partitioned: false })).toBe('open'); // another node still reaches it
+    expect(redisReach(timed.w, { partitioned: false, privateIp: '10.0.0.12' })).toBe('open'); // another node still reaches it
   });
 
   it('connects a request only when Redis can be reached; adds the injected latency to each round trip', async () => {
@@ -73,11 +73,24 @@ describe('a node\'s Redis connection', () => {
     expect(conn.roundTripMs).toBe(200.5);
   });
 
+  it('MONITOR shows a numbered connection as the node\'s address and its number; a label passes as it is', async () => {
+    const { redis, conn } = await link();
+    const lines: string[] = [];
+    redis.monitor((line) => lines.push(line));
+    conn.open(7);
+    conn.setex('k', 60, 'v', 7);
+    conn.get('k', 7);
+    conn.get('k', 'cli');
+    conn.close(7);
+    expect(lines.map((l) => /\[0 ([^\]]+)\] "(\w+)"/.exec(l)!.slice(1).join(' '))).toEqual(['10.0.0.11:7 SETEX', '10.0.0.11:7 GET', 'cli GET']);
+    expect(redis.snapshot().connectedClients).toBe(0);
+  });
+
   it('passes the server\'s error replies through as RedisReplyError (OOM under noeviction)', async () => {
     const redis = await SimRedis.create({ now: () => 1_000_000, maxmemoryBytes: 1, policy: 'noeviction' });
     const w = { redis: redis as SimRedis | null } as Pick<World, 'redis' | 'redisActor'>;
     w.redisActor = createRedisActor(() => w as World);
-    const conn = new RedisConnection(w, { partitioned: false });
+    const conn = new RedisConnection(w, { partitioned: false, privateIp: '10.0.0.11' });
     expect(() => conn.setex('k', 60, 'x'.repeat(100))).toThrow(RedisReplyError);
   });
 });

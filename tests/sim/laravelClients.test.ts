@@ -148,6 +148,8 @@ describe('each request opens its own Redis connection: SELECT (and AUTH) before 
       if (!m) continue;
       byClient.set(m[1]!, [...(byClient.get(m[1]!) ?? []), m[2]!]);
     }
+    // Each is the node's address and the request's own connection number, as a real server shows a client's ip:port.
+    for (const client of byClient.keys()) expect(client).toMatch(/^10\.0\.0\.1\d:\d+$/);
     const requests = [...byClient.values()];
     expect(requests.length).toBeGreaterThan(20);
     // Every connection is one request: AUTH, SELECT, GET, then SETEX (or DEL at a login/logout…).

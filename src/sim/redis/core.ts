@@ -7,6 +7,7 @@ import { ExpiryIndex } from './expiryIndex';
 import { NO_EXPIRY, KeyTable, type KeyMeta } from './keyTable';
 import { BASELINE_USED_MEMORY } from './memoryModel';
 import { keyspaceOf, loadKeyspace, saveKeyspace, type MockKeyspace, type SavedKeyspace } from './mockKeyspace';
+import type { ClientId } from './engineRedis';
 import { Monitor } from './monitor';
 import { ServerStats } from './stats';
 import { VirtualNow } from './virtualTime';
@@ -40,7 +41,7 @@ export class RedisCore {
   readonly evictor: Evictor;
   /** The mock's own keyspace, for the synchronous hot path. */
   readonly keyspace: MockKeyspace;
-  readonly clients = new Set<string>();
+  readonly clients = new Set<ClientId>();
   peakMemory = BASELINE_USED_MEMORY;
   /** Virtual time of the command in progress, unrounded (MONITOR prints microseconds). */
   rawNow = 0;

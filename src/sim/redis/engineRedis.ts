@@ -12,10 +12,18 @@ import type { RedisSnapshot } from './options';
  * They throw what the asynchronous ones reject with.
  */
 export interface ImmediateRedis {
+  /** Whether a MONITOR is listening (callers build a client label only then). */
+  readonly monitoring: boolean;
   getNow(key: string, client?: string): string | null;
   setexNow(key: string, seconds: number, value: string, client?: string): void;
   delNow(key: string, client?: string): number;
 }
+
+/**
+ * Who holds a connection: a label (`"oracle"`, `"10.0.0.11:1"`) or a number (a request's own
+ * connection: numbers cost no string per request; MONITOR shows them as `node-ip:number`).
+ */
+export type ClientId = string | number;
 
 /** What a simulated run calls on its Redis. */
 export interface EngineRedis {
@@ -30,8 +38,9 @@ export interface EngineRedis {
   del(key: string, client?: string): Promise<number>;
   keys(pattern: string, client?: string): Promise<string[]>;
   command(name: string, args: readonly string[], client?: string): Promise<RedisReply>;
-  connect(clientId: string): void;
-  disconnect(clientId: string): void;
+  /** A connection opens (`connected_clients`); `label` is its address for MONITOR (default: the id). */
+  connect(clientId: ClientId, label?: string): void;
+  disconnect(clientId: ClientId): void;
   down(): void;
   up(): void;
   setLatency(ms: number): void;

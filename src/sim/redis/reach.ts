@@ -13,6 +13,8 @@ export type Reach = 'open' | 'refused' | 'silent';
 export interface NodeLink {
   /** The node's packets to Redis are dropped (a partition). */
   readonly partitioned: boolean;
+  /** Its address (MONITOR shows a request's connection from it as `privateIp:number`). */
+  readonly privateIp: string;
 }
 
 /**

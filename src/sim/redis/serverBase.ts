@@ -5,6 +5,7 @@ import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './erro
 import { DEFAULT_MAXMEMORY_SAMPLES } from './eviction';
 import { mulberry32 } from './fallbackRng';
 import { renderInfo } from './info';
+import type { ClientId } from './engineRedis';
 import type { MonitorListener } from './monitor';
 import type { RedisSnapshot, SimRedisOptions } from './options';
 import { applyConfigSet, infoSource } from './serverCommands';
@@ -72,7 +73,7 @@ export abstract class SimRedisBase {
   }
 
   /** A client opens a connection (`connected_clients`). Throws the outage error when unreachable. */
-  connect(clientId: string): void {
+  connect(clientId: ClientId, label?: string): void {
     if (this.gate !== OPEN) throw this.gateError();
     const clients = this.core.clients;
     const before = clients.size;
@@ -83,11 +84,11 @@ export abstract class SimRedisBase {
       core.begin(); // a command like any other: it reads the clock (MONITOR's timestamp) first
       stat.calls++;
       core.stats.totalCommands++;
-      if (core.monitor.active) core.monitor.emit(core.rawNow, clientId, name, args);
+      if (core.monitor.active) core.monitor.emit(core.rawNow, label ?? String(clientId), name, args);
     }
   }
 
-  disconnect(clientId: string): void {
+  disconnect(clientId: ClientId): void {
     this.core.clients.delete(clientId);
   }
 

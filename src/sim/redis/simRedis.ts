@@ -57,6 +57,10 @@ export class SimRedis extends SimRedisBase implements ImmediateRedis {
     return this;
   }
 
+  get monitoring(): boolean {
+    return this.core.monitor.active;
+  }
+
   /** GET, answered now: the value or null. Throws the outage errors while the server is unreachable. */
   getNow(key: string, client?: string): string | null {
     if (this.gate !== OPEN) throw this.gateError();
