@@ -12,7 +12,7 @@ import { sameList } from './laravel/payload';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
 import type { Maybe } from './maybe';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
-import type { ClientId } from './redis/engineRedis';
+import type { RedisCaller } from './redis/connection';
 import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
 import { DatabaseDownError } from './session/databaseStore';
 import type { BalancerRequest } from './balancer/types';
@@ -54,7 +54,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     sessionId: user.jar.plain(w.names.cookie, w.now) ?? null,
     authBefore: user.loggedIn,
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
-    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisClient: null,
+    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisOpen: false,
     startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
     status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
   };
@@ -81,7 +81,7 @@ function tryNextPeer(w: World, req: Req): Maybe<void> {
 
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
 export class StoreContext implements StoreRequest {
-  constructor(public now: number, readonly client: ClientId, private readonly req: Req) {}
+  constructor(public now: number, readonly client: RedisCaller, private readonly req: Req) {}
   cookie(name: string): string | undefined {
     return this.req.user.jar.plain(name, this.now);
   }
@@ -118,14 +118,10 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   // phpredis connects on the request's first command and disconnects at its end (non-persistent).
   // A refused or silent connection surfaces at that first command, where fail-closed or the fallback decides.
   req.conn = w.settings.session.driver === 'redis' ? w.connections.get(node.name) ?? null : null;
-  req.redisClient = null;
-  if (req.conn !== null) {
-    req.redisClient = req.id;
-    req.conn.open(req.redisClient);
-  }
+  if (req.conn !== null) req.conn.open(req);
   // The session commands go over the request's own connection (MONITOR's ip:port; a silent Redis
   // then times out as a read on an open connection, not as a connect).
-  req.ctx = new StoreContext(w.now, req.redisClient ?? node.privateIp, req);
+  req.ctx = new StoreContext(w.now, req.conn !== null ? req : node.privateIp, req);
   if (needsLock(w, req)) return acquireLock(w, req);
   return run(w, req);
 }
@@ -314,8 +310,7 @@ function answer(w: World, req: Req, node: AppNode, h: Handled): void {
 /** The request leaves the node: free the worker and the Redis connection. */
 function leave(w: World, req: Req, node: AppNode): void {
   node.inFlight--;
-  if (req.redisClient !== null) req.conn?.close(req.redisClient);
-  req.redisClient = null;
+  req.conn?.close(req);
   if (node.state === 'draining' && node.inFlight === 0) nodeDrained(w, node);
 }
 

@@ -43,8 +43,8 @@ export interface Req extends Scheduled {
   handled: Handled | null;
   /** The node's connection to Redis (redis driver). */
   conn: RedisConnection | null;
-  /** The request's own Redis connection (its number: MONITOR shows `node-ip:number`), while open. */
-  redisClient: number | null;
+  /** Whether the request's own Redis connection is open (the request is its RequestLink: its id is the connection's number). */
+  redisOpen: boolean;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
   /** When the node accepted the request (nginx's proxy timeouts count from here). */

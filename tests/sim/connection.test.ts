@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RedisConnection } from '../../src/sim/redis/connection';
+import { RedisConnection, type RequestLink } from '../../src/sim/redis/connection';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from '../../src/sim/redis/errors';
 import { redisIsUp, redisReach } from '../../src/sim/redis/reach';
 import { SimRedis } from '../../src/sim/redis/simRedis';
@@ -61,11 +61,16 @@ describe('a node\'s Redis connection', () => {
 
   it('connects a request only when Redis can be reached; adds the injected latency to each round trip', async () => {
     const { redis, conn, send } = await link();
-    conn.open('10.0.0.11:1');
+    const first = { id: 1, redisOpen: false };
+    conn.open(first);
+    expect(first.redisOpen).toBe(true);
     expect(redis.snapshot().connectedClients).toBe(1);
-    conn.close('10.0.0.11:1');
+    conn.close(first);
+    expect(first.redisOpen).toBe(false);
     send('DOWN');
-    conn.open('10.0.0.11:2');
+    const second = { id: 2, redisOpen: false };
+    conn.open(second);
+    expect(second.redisOpen).toBe(false);
     send('UP');
     expect(redis.snapshot().connectedClients).toBe(0);
     expect(conn.roundTripMs).toBe(0.5);
@@ -73,15 +78,28 @@ describe('a node\'s Redis connection', () => {
     expect(conn.roundTripMs).toBe(200.5);
   });
 
+  it('a silent Redis times out a read on a connection the request opened, a connect otherwise (predis: 60 s vs 5 s)', async () => {
+    const { w, send } = await link();
+    const conn = new RedisConnection(w, { partitioned: false, privateIp: '10.0.0.11' }, { timeoutFor: (phase) => (phase === 'read' ? 60_000 : 5_000) });
+    const opened = { id: 1, redisOpen: false };
+    conn.open(opened);
+    send('BLACKHOLE');
+    const late = { id: 2, redisOpen: false };
+    conn.open(late); // cannot connect: its first command is the connect that times out
+    const waited = (client: RequestLink | string) => { try { conn.get('k', client); } catch (e) { return (e as RedisTimeoutError).afterMs; } return null; };
+    expect([waited(opened), waited(late), waited('10.0.0.11')]).toEqual([60_000, 5_000, 5_000]);
+  });
+
   it('MONITOR shows a numbered connection as the node\'s address and its number; a label passes as it is', async () => {
     const { redis, conn } = await link();
     const lines: string[] = [];
     redis.monitor((line) => lines.push(line));
-    conn.open(7);
-    conn.setex('k', 60, 'v', 7);
-    conn.get('k', 7);
+    const req = { id: 7, redisOpen: false };
+    conn.open(req);
+    conn.setex('k', 60, 'v', req);
+    conn.get('k', req);
     conn.get('k', 'cli');
-    conn.close(7);
+    conn.close(req);
     expect(lines.map((l) => /\[0 ([^\]]+)\] "(\w+)"/.exec(l)!.slice(1).join(' '))).toEqual(['10.0.0.11:7 SETEX', '10.0.0.11:7 GET', 'cli GET']);
     expect(redis.snapshot().connectedClients).toBe(0);
   });

@@ -37,11 +37,23 @@ export interface ConnectionOptions {
   onWrite?: (op: 'setex' | 'del', key: string, seconds: number, value: string) => void;
 }
 
+/**
+ * A request's own connection (phpredis, non-persistent): its number, which MONITOR shows as
+ * `node-ip:number`, and whether {@link RedisConnection.open} connected it (a silent Redis then
+ * times out a read, not a connect). The request keeps this itself: a set of open connections
+ * per node, added to and deleted from on every request, cost a fifth of the memory a run promotes.
+ */
+export interface RequestLink {
+  readonly id: number;
+  redisOpen: boolean;
+}
+
+/** Who sends a command: a request's own connection, or a label such as the node's address. */
+export type RedisCaller = RequestLink | ClientId;
+
 export class RedisConnection {
   private readonly timeoutFor: (phase: RedisCallPhase) => number;
   private readonly onWrite: ConnectionOptions['onWrite'];
-  /** Requests whose worker is connected (a silent Redis then times out a read, not a connect). */
-  private readonly opened = new Set<ClientId>();
 
   /** `w` supplies the current primary (Sentinel may swap it) and its state. */
   constructor(private readonly w: Pick<World, 'redis' | 'redisActor'>, private readonly node: NodeLink, options: ConnectionOptions = {}) {
@@ -60,14 +72,14 @@ export class RedisConnection {
   }
 
   /** The server, if this node can reach it now; otherwise the typed error of the fault. */
-  private server(client?: ClientId): EngineRedis {
+  private server(client?: RedisCaller): EngineRedis {
     switch (redisReach(this.w, this.node)) {
       case 'open':
         return this.w.redis!;
       case 'refused':
         throw new RedisConnectionError();
       case 'silent':
-        throw new RedisTimeoutError(this.timeoutFor(client !== undefined && this.opened.has(client) ? 'read' : 'connect'));
+        throw new RedisTimeoutError(this.timeoutFor(typeof client === 'object' && client.redisOpen ? 'read' : 'connect'));
     }
   }
 
@@ -75,35 +87,36 @@ export class RedisConnection {
    * A request's worker connects (`connected_clients`). When Redis cannot be reached nothing
    * happens here: the refusal or the silence surfaces at the request's first command.
    */
-  open(client: ClientId): void {
+  open(link: RequestLink): void {
     if (redisReach(this.w, this.node) !== 'open') return;
     const r = this.w.redis!;
-    r.connect(client, this.label(client, r.immediate));
-    this.opened.add(client);
+    r.connect(link.id, this.label(link, r.immediate));
+    link.redisOpen = true;
   }
 
   /** The request ends: its worker disconnects. */
-  close(client: ClientId): void {
-    this.opened.delete(client);
-    this.w.redis?.disconnect(client);
+  close(link: RequestLink): void {
+    if (!link.redisOpen) return;
+    link.redisOpen = false;
+    this.w.redis?.disconnect(link.id);
   }
 
   /**
-   * The address MONITOR shows for `client`: a numbered connection is `node-ip:number`, built only
-   * while a simulated server is being monitored (a string per request costs ~10 % of a run).
+   * The address MONITOR shows for `client`: a request's connection is `node-ip:number`, built
+   * only while a simulated server is being monitored (a string per request cost ~10 % of a run).
    */
-  private label(client: ClientId | undefined, immediate?: ImmediateRedis): string | undefined {
-    if (typeof client !== 'number') return client;
-    return immediate?.monitoring === false ? undefined : `${this.node.privateIp}:${client}`;
+  private label(client: RedisCaller | undefined, immediate?: ImmediateRedis): string | undefined {
+    if (typeof client !== 'object') return client === undefined ? undefined : String(client);
+    return immediate?.monitoring === false ? undefined : `${this.node.privateIp}:${client.id}`;
   }
 
-  get(key: string, client?: ClientId): Maybe<string | null> {
+  get(key: string, client?: RedisCaller): Maybe<string | null> {
     const r = this.server(client);
     const now = r.immediate;
     return now ? now.getNow(key, this.label(client, now)) : r.get(key, this.label(client));
   }
 
-  setex(key: string, seconds: number, value: string, client?: ClientId): Maybe<void> {
+  setex(key: string, seconds: number, value: string, client?: RedisCaller): Maybe<void> {
     const r = this.server(client);
     const now = r.immediate;
     if (now) {
@@ -114,7 +127,7 @@ export class RedisConnection {
     return r.setex(key, seconds, value, this.label(client)).then(() => this.onWrite?.('setex', key, seconds, value));
   }
 
-  del(key: string, client?: ClientId): Maybe<void> {
+  del(key: string, client?: RedisCaller): Maybe<void> {
     const r = this.server(client);
     const now = r.immediate;
     if (now) {
@@ -126,7 +139,7 @@ export class RedisConnection {
   }
 
   /** Any other command (the session lock's SET NX EX, GET, DEL). */
-  command(name: string, args: readonly string[], client?: ClientId): Promise<RedisReply> {
+  command(name: string, args: readonly string[], client?: RedisCaller): Promise<RedisReply> {
     try {
       return this.server(client).command(name, args, this.label(client));
     } catch (err) {

@@ -7,13 +7,13 @@ import { CLONE, type Cloner } from '../graphClone';
 import { unwrapFromCache, wrapForCache } from '../laravel/payload';
 import { andThen, type Maybe } from '../maybe';
 import type { SessionStore, StoreRequest } from './store';
-import type { ClientId } from '../redis/engineRedis';
+import type { RedisCaller } from '../redis/connection';
 
 /** The part of a node's Redis connection the session handler uses (see RedisConnection). */
 export interface SessionRedis {
-  get(key: string, client?: ClientId): Maybe<string | null>;
-  setex(key: string, seconds: number, value: string, client?: ClientId): Maybe<unknown>;
-  del(key: string, client?: ClientId): Maybe<unknown>;
+  get(key: string, client?: RedisCaller): Maybe<string | null>;
+  setex(key: string, seconds: number, value: string, client?: RedisCaller): Maybe<unknown>;
+  del(key: string, client?: RedisCaller): Maybe<unknown>;
 }
 
 /** How many session ids {@link SessionKeys} remembers before it starts afresh (it is only a cache). */

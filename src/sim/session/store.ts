@@ -3,7 +3,7 @@
  * serialized payload string, exactly what a real handler would write.
  */
 import type { SetCookie } from '../laravel/cookieJar';
-import type { ClientId } from '../redis/engineRedis';
+import type { RedisCaller } from '../redis/connection';
 
 /** What a store may need from the request it serves. */
 export interface StoreRequest {
@@ -12,8 +12,8 @@ export interface StoreRequest {
   cookie(name: string): string | undefined;
   /** Cookies queued on the response (the cookie driver writes the payload into one). */
   queueCookie(cookie: SetCookie): void;
-  /** The client connection (for redis MONITOR): the request's numbered connection, or a label such as the node's address. */
-  client: ClientId;
+  /** Who sends its Redis commands: the request's own connection, or a label such as the node's address (MONITOR shows it). */
+  client: RedisCaller;
 }
 
 export interface SessionStore {
