@@ -6765,7 +6765,7 @@ function send(w, user, intent, activation) {
     handled: null,
     failed: false,
     conn: null,
-    redisClient: null,
+    redisOpen: false,
     startedAt: 0,
     timedOut: false,
     lock: null,
@@ -6839,12 +6839,8 @@ function begin(w, req, node) {
   req.startedAt = w.now;
   req.lockSince = w.now;
   req.conn = w.settings.session.driver === "redis" ? w.connections.get(node.name) ?? null : null;
-  req.redisClient = null;
-  if (req.conn !== null) {
-    req.redisClient = req.id;
-    req.conn.open(req.redisClient);
-  }
-  req.ctx = new StoreContext(w.now, req.redisClient ?? node.privateIp, req);
+  if (req.conn !== null) req.conn.open(req);
+  req.ctx = new StoreContext(w.now, req.conn !== null ? req : node.privateIp, req);
   if (needsLock(w, req)) return acquireLock(w, req);
   return run(w, req);
 }
@@ -6990,8 +6986,7 @@ function answer(w, req, node, h) {
 }
 function leave(w, req, node) {
   node.inFlight--;
-  if (req.redisClient !== null) req.conn?.close(req.redisClient);
-  req.redisClient = null;
+  req.conn?.close(req);
   if (node.state === "draining" && node.inFlight === 0) nodeDrained(w, node);
 }
 function release(w, req, node) {
@@ -7428,8 +7423,6 @@ var RedisConnection = class {
   node;
   timeoutFor;
   onWrite;
-  /** Requests whose worker is connected (a silent Redis then times out a read, not a connect). */
-  opened = /* @__PURE__ */ new Set();
   /** The client's timeout for a call opening the connection (the feed and tests read it). */
   get timeoutMs() {
     return this.timeoutFor("connect");
@@ -7446,31 +7439,32 @@ var RedisConnection = class {
       case "refused":
         throw new RedisConnectionError();
       case "silent":
-        throw new RedisTimeoutError(this.timeoutFor(client !== void 0 && this.opened.has(client) ? "read" : "connect"));
+        throw new RedisTimeoutError(this.timeoutFor(typeof client === "object" && client.redisOpen ? "read" : "connect"));
     }
   }
   /**
    * A request's worker connects (`connected_clients`). When Redis cannot be reached nothing
    * happens here: the refusal or the silence surfaces at the request's first command.
    */
-  open(client) {
+  open(link) {
     if (redisReach(this.w, this.node) !== "open") return;
     const r = this.w.redis;
-    r.connect(client, this.label(client, r.immediate));
-    this.opened.add(client);
+    r.connect(link.id, this.label(link, r.immediate));
+    link.redisOpen = true;
   }
   /** The request ends: its worker disconnects. */
-  close(client) {
-    this.opened.delete(client);
-    this.w.redis?.disconnect(client);
+  close(link) {
+    if (!link.redisOpen) return;
+    link.redisOpen = false;
+    this.w.redis?.disconnect(link.id);
   }
   /**
-   * The address MONITOR shows for `client`: a numbered connection is `node-ip:number`, built only
-   * while a simulated server is being monitored (a string per request costs ~10 % of a run).
+   * The address MONITOR shows for `client`: a request's connection is `node-ip:number`, built
+   * only while a simulated server is being monitored (a string per request cost ~10 % of a run).
    */
   label(client, immediate) {
-    if (typeof client !== "number") return client;
-    return immediate?.monitoring === false ? void 0 : `${this.node.privateIp}:${client}`;
+    if (typeof client !== "object") return client === void 0 ? void 0 : String(client);
+    return immediate?.monitoring === false ? void 0 : `${this.node.privateIp}:${client.id}`;
   }
   get(key, client) {
     const r = this.server(client);
