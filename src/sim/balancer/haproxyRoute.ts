@@ -8,7 +8,7 @@ import { leastConnKey, leastConnReposition, pickLeastConn, pickRoundRobin } from
 import { isRunning, isUsable } from './haproxyHealth';
 import { pickSource } from './haproxyMap';
 import { peerView, type Peer } from './peer';
-import type { BalancerCookie, BalancerRequest, PeerView, Route, RouteEnd } from './types';
+import { NO_COOKIES, type BalancerCookie, type BalancerRequest, type PeerView, type Route, type RouteEnd } from './types';
 import { HAPROXY_RETRIES, type UpstreamState } from './upstreamState';
 
 /** HAProxy's per-stream balancing state behind the {@link Route} contract. */
@@ -108,9 +108,9 @@ export class HaproxyRoute implements Route {
    * (http_manage_server_side_cookies: "servers which don't have cookies ... will return a full
    * cookie removal request").
    */
-  responseCookies(): BalancerCookie[] {
+  responseCookies(): readonly BalancerCookie[] {
     const s = this.up.settings;
-    if (s.strategy !== 'cookie' || this.assigned === null || this.direct) return [];
+    if (s.strategy !== 'cookie' || this.assigned === null || this.direct) return NO_COOKIES;
     const c = s.stickyCookie;
     if (this.assigned.sid === '') return [{ name: c.name, value: '', maxAgeSec: 0, domain: null, path: '/' }];
     return [{ name: c.name, value: this.assigned.sid, maxAgeSec: null, domain: c.domain, path: '/' }];

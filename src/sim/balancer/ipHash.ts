@@ -23,7 +23,7 @@ export function ipHashKey(ip: string): number[] {
 }
 
 /** One round of the hash: `hash = (hash * 113 + addr[i]) % 6271` for each byte. */
-export function ipHashStep(hash: number, addr: number[]): number {
+export function ipHashStep(hash: number, addr: readonly number[]): number {
   let h = hash;
   for (const b of addr) h = (h * 113 + b) % 6271;
   return h;

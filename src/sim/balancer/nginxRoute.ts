@@ -6,7 +6,7 @@
 import { groupTries, peerView } from './peer';
 import { freeRoundRobinPeer } from './roundRobin';
 import { createRouteState, type NginxBalancer, type RouteState } from './routeState';
-import type { BalancerCookie, BalancerRequest, PeerView, Route, RouteEnd } from './types';
+import { NO_COOKIES, type BalancerCookie, type BalancerRequest, type PeerView, type Route, type RouteEnd } from './types';
 import type { UpstreamState } from './upstreamState';
 
 /** nginx's per-request state behind the {@link Route} contract. */
@@ -56,7 +56,7 @@ export class NginxRoute implements Route {
   }
 
   /** {@inheritDoc Route.responseCookies} */
-  responseCookies(): BalancerCookie[] {
-    return this.balancer.cookies?.(this.up, this.r) ?? [];
+  responseCookies(): readonly BalancerCookie[] {
+    return this.balancer.cookies?.(this.up, this.r) ?? NO_COOKIES;
   }
 }

@@ -20,7 +20,7 @@ export interface RouteState {
   /** `pc->hint`: the sticky id the request carries, or null. */
   hint: string | null;
   /** ip_hash: the hashed address bytes. */
-  addr: number[];
+  addr: readonly number[];
   /** hash / chash: the evaluated key (`hp->key`). */
   key: string;
   /** ip_hash `iphp->hash`, hash `hp->hash` (running sum), chash `hp->hash` (point index). */
@@ -33,12 +33,15 @@ export interface RouteState {
   cookieSid: string | null;
 }
 
+/** No address bytes (shared: only ip_hash sets its own). */
+const NO_BYTES: readonly number[] = Object.freeze([]);
+
 /** A fresh per-request state (ngx_http_upstream_init_round_robin_peer). */
 export function createRouteState(group: PeerGroup, tries: number): RouteState {
   const words = Math.max(1, Math.ceil(group.peers.length / 32));
   return {
     group, tried: new Array<number>(words).fill(0), tries, current: null, hint: null,
-    addr: [], key: '', hash: 0, hashTries: 0, rehash: 0, cookieSid: null,
+    addr: NO_BYTES, key: '', hash: 0, hashTries: 0, rehash: 0, cookieSid: null,
   };
 }
 

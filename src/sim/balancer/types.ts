@@ -63,5 +63,8 @@ export interface Route {
    */
   done(now: number, ok: boolean): void;
   /** Cookies to add to the response once a peer has answered (sticky strategies); usually empty. */
-  responseCookies(): BalancerCookie[];
+  responseCookies(): readonly BalancerCookie[];
 }
+
+/** No Set-Cookie from the balancer (shared: most responses). */
+export const NO_COOKIES: readonly BalancerCookie[] = Object.freeze([]);

@@ -47,6 +47,9 @@ export interface Handled {
 
 const AUTH = new Set<string>(AUTH_PAGES);
 
+/** What a Handled holds until the route answers (every route does: shared, never changed). */
+const UNANSWERED: AppResponse = Object.freeze({ status: 200, location: null, authenticated: false, pageToken: null });
+
 /** `url()->current()` per path, built once: payloads keep it until their next write. */
 const PAGE_URLS = new Map<string, string>();
 
@@ -79,7 +82,7 @@ export class LaravelApp {
     const stored = raw === null ? null : this.codec.decode(id, raw, placeOf(store));
     // An unknown id is kept, with empty data and a fresh token: the user is silently a guest.
     const payload = stored ?? emptyPayload(this.rng.alnum(40));
-    const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart, response: { status: 200, location: null, authenticated: false, pageToken: null } };
+    const h: Handled = { id, payload, found: stored !== null, readCart: payload.cart, response: UNANSWERED };
 
     const isPost = req.method === 'POST';
     if (isPost && req.csrfToken !== payload.token) {

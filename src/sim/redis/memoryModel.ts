@@ -39,8 +39,15 @@ const EMBSTR_LIMIT = 44;
  */
 export function jemallocSize(n: number): number {
   if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const step = 2 ** (31 - Math.clz32(n - 1) - 2); // floor(log2(n − 1)) exactly, without Math.log2
+  if (n > 2 ** 30) return jemallocSizeLarge(n);
+  // The class's step is a power of two: round up with integer operations (this runs on every write).
+  const step = n <= 128 ? 16 : 1 << (29 - Math.clz32(n - 1)); // a quarter of the power of two below n
+  return (n + step - 1) & -step;
+}
+
+/** {@link jemallocSize} past 32-bit integers. */
+function jemallocSizeLarge(n: number): number {
+  const step = 2 ** (Math.floor(Math.log2(n - 1)) - 2);
   return Math.ceil(n / step) * step;
 }
 
@@ -52,17 +59,18 @@ function sdsHeader(len: number, allowType5: boolean): number {
   return 9;
 }
 
-/** Extra cost of a key that has a TTL: its `expires` dictEntry (32) and bucket slot. */
-export const EXPIRE_OVERHEAD = jemallocSize(DICT_ENTRY_BYTES) + DICT_SLOT_BYTES;
+/** A dictEntry (32) and its bucket slot: every key has one in the main dict. */
+const ENTRY_BYTES = jemallocSize(DICT_ENTRY_BYTES) + DICT_SLOT_BYTES;
+/** Extra cost of a key that has a TTL: its entry in the `expires` dict. */
+export const EXPIRE_OVERHEAD = ENTRY_BYTES;
 
 /** Bytes a string key costs, without its TTL overhead. */
 export function keyCost(key: string, valueLength: number): number {
-  const entry = jemallocSize(DICT_ENTRY_BYTES) + DICT_SLOT_BYTES;
   const keySds = jemallocSize(sdsHeader(key.length, true) + key.length + 1);
   const value = valueLength <= EMBSTR_LIMIT
     ? jemallocSize(ROBJ_BYTES + 3 + valueLength + 1)
     : jemallocSize(ROBJ_BYTES) + jemallocSize(sdsHeader(valueLength, false) + valueLength + 1);
-  return entry + keySds + value;
+  return ENTRY_BYTES + keySds + value;
 }
 
 /** Redis `bytesToHuman()`: `999B`, `870.00K`, `1.50M`, `2.00G` (powers of 1024). */
