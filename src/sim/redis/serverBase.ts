@@ -81,10 +81,11 @@ export abstract class SimRedisBase {
     this.core.stats.connectionsReceived++;
     const core = this.core;
     for (const { name, args, stat } of this.handshake) {
-      core.begin(); // a command like any other: it reads the clock (MONITOR's timestamp) first
       stat.calls++;
       core.stats.totalCommands++;
-      if (core.monitor.active) core.monitor.emit(core.rawNow, label ?? String(clientId), name, args);
+      if (!core.monitor.active) continue;
+      core.stamp();
+      core.monitor.emit(core.rawNow, label ?? String(clientId), name, args);
     }
   }
 
