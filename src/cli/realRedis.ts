@@ -23,7 +23,7 @@ import {
   type MonitorListener, type RedisReply, type RedisSnapshot, type SimRedis,
 } from '../sim/redis';
 import { status } from '../sim/redis/reply';
-import type { ClientId, EngineRedis } from '../sim/redis/engineRedis';
+import type { EngineRedis } from '../sim/redis/engineRedis';
 import { EVICTION_POLICIES, type EvictionPolicy } from '../sim/types';
 import { escapeControls } from './escape';
 
@@ -153,7 +153,7 @@ export class RealRedis implements EngineRedis {
   private simulatedUp = true;
   private blackholed = false;
   private latency = 0;
-  private readonly clients = new Set<ClientId>();
+  private readonly clients = new Set<string>();
   private infoText = '';
   private infoAt = 0;
   private refreshing: Promise<void> | null = null;
@@ -256,15 +256,24 @@ export class RealRedis implements EngineRedis {
   }
 
   /** A simulated connection opens. Throws the outage error when unreachable, like SimRedis. */
-  connect(clientId: ClientId): void {
+  connect(clientId: string): void {
     const gate = this.gateError();
     if (gate !== null) throw gate;
     this.clients.add(clientId);
   }
 
-  disconnect(clientId: ClientId): void {
+  disconnect(clientId: string): void {
     this.clients.delete(clientId);
   }
+
+  /** A request's connection: the real server counts its own clients (snapshot), so only the outage is applied. */
+  openRequest(): number {
+    const gate = this.gateError();
+    if (gate !== null) throw gate;
+    return 0;
+  }
+
+  closeRequest(): void {}
 
   private gateError(): Error | null {
     if (this.blackholed) return new RedisTimeoutError();

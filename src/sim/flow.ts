@@ -54,7 +54,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     sessionId: user.jar.plain(w.names.cookie, w.now) ?? null,
     authBefore: user.loggedIn,
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
-    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisOpen: false,
+    route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisAt: null, redisToken: 0,
     startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
     status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
   };

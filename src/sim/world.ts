@@ -43,8 +43,9 @@ export interface Req extends Scheduled {
   handled: Handled | null;
   /** The node's connection to Redis (redis driver). */
   conn: RedisConnection | null;
-  /** Whether the request's own Redis connection is open (the request is its RequestLink: its id is the connection's number). */
-  redisOpen: boolean;
+  /** The request's own Redis connection (the request is its RequestLink: its id is the connection's number). */
+  redisAt: EngineRedis | null;
+  redisToken: number;
   /** Set when the app failed (500) before `finish`. */
   failed: boolean;
   /** When the node accepted the request (nginx's proxy timeouts count from here). */

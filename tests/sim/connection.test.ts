@@ -9,6 +9,9 @@ import type { TraceRecord } from '../../src/sim/types';
 import { createRedisActor } from '../../src/sim/machines/redisActor';
 import type { World } from '../../src/sim/world';
 
+/** A request's own connection, not yet open. */
+const requestLink = (id: number): RequestLink => ({ id, redisAt: null, redisToken: 0 });
+
 /** A Redis server, its machine (the gate), one node's link and connection. */
 async function link(timeoutMs?: number) {
   const redis = await SimRedis.create({ now: () => 1_000_000 });
@@ -61,16 +64,16 @@ describe('a node\'s Redis connection', () => {
 
   it('connects a request only when Redis can be reached; adds the injected latency to each round trip', async () => {
     const { redis, conn, send } = await link();
-    const first = { id: 1, redisOpen: false };
+    const first = requestLink(1);
     conn.open(first);
-    expect(first.redisOpen).toBe(true);
+    expect(first.redisAt).not.toBeNull();
     expect(redis.snapshot().connectedClients).toBe(1);
     conn.close(first);
-    expect(first.redisOpen).toBe(false);
+    expect(first.redisAt).toBeNull();
     send('DOWN');
-    const second = { id: 2, redisOpen: false };
+    const second = requestLink(2);
     conn.open(second);
-    expect(second.redisOpen).toBe(false);
+    expect(second.redisAt).toBeNull();
     send('UP');
     expect(redis.snapshot().connectedClients).toBe(0);
     expect(conn.roundTripMs).toBe(0.5);
@@ -78,13 +81,32 @@ describe('a node\'s Redis connection', () => {
     expect(conn.roundTripMs).toBe(200.5);
   });
 
+  it('counts requests\' connections in connected_clients; a server that went down and up forgets the ones from before', async () => {
+    const { redis, conn, send } = await link();
+    const [a, b, c] = [requestLink(1), requestLink(2), requestLink(3)];
+    conn.open(a);
+    conn.open(b);
+    expect(redis.snapshot().connectedClients).toBe(2);
+    conn.close(a);
+    conn.close(a); // closing twice counts once
+    expect(redis.snapshot().connectedClients).toBe(1);
+    send('DOWN');
+    send('UP');
+    conn.open(c);
+    conn.close(b); // dropped by the restart: not taken off c's count
+    expect(redis.snapshot().connectedClients).toBe(1);
+    expect(redis.info('clients')).toContain('connected_clients:1');
+    conn.close(c);
+    expect(redis.snapshot().connectedClients).toBe(0);
+  });
+
   it('a silent Redis times out a read on a connection the request opened, a connect otherwise (predis: 60 s vs 5 s)', async () => {
     const { w, send } = await link();
     const conn = new RedisConnection(w, { partitioned: false, privateIp: '10.0.0.11' }, { timeoutFor: (phase) => (phase === 'read' ? 60_000 : 5_000) });
-    const opened = { id: 1, redisOpen: false };
+    const opened = requestLink(1);
     conn.open(opened);
     send('BLACKHOLE');
-    const late = { id: 2, redisOpen: false };
+    const late = requestLink(2);
     conn.open(late); // cannot connect: its first command is the connect that times out
     const waited = (client: RequestLink | string) => { try { conn.get('k', client); } catch (e) { return (e as RedisTimeoutError).afterMs; } return null; };
     expect([waited(opened), waited(late), waited('10.0.0.11')]).toEqual([60_000, 5_000, 5_000]);
@@ -94,7 +116,7 @@ describe('a node\'s Redis connection', () => {
     const { redis, conn } = await link();
     const lines: string[] = [];
     redis.monitor((line) => lines.push(line));
-    const req = { id: 7, redisOpen: false };
+    const req = requestLink(7);
     conn.open(req);
     conn.setex('k', 60, 'v', req);
     conn.get('k', req);

@@ -11,7 +11,7 @@
  */
 import type { Maybe } from '../maybe';
 import type { World } from '../world';
-import type { ClientId, EngineRedis, ImmediateRedis } from './engineRedis';
+import type { EngineRedis, ImmediateRedis } from './engineRedis';
 import { RedisConnectionError, RedisTimeoutError } from './errors';
 import { redisReach, type NodeLink } from './reach';
 import type { RedisReply } from './reply';
@@ -39,17 +39,19 @@ export interface ConnectionOptions {
 
 /**
  * A request's own connection (phpredis, non-persistent): its number, which MONITOR shows as
- * `node-ip:number`, and whether {@link RedisConnection.open} connected it (a silent Redis then
- * times out a read, not a connect). The request keeps this itself: a set of open connections
- * per node, added to and deleted from on every request, cost a fifth of the memory a run promotes.
+ * `node-ip:number`; the server {@link RedisConnection.open} connected it to, if it did (a silent
+ * Redis then times out a read, not a connect), and the server's token for closing it. The request
+ * keeps this itself: sets of open connections, added to and deleted from on every request, were
+ * a fifth of the memory a run promoted.
  */
 export interface RequestLink {
   readonly id: number;
-  redisOpen: boolean;
+  redisAt: EngineRedis | null;
+  redisToken: number;
 }
 
 /** Who sends a command: a request's own connection, or a label such as the node's address. */
-export type RedisCaller = RequestLink | ClientId;
+export type RedisCaller = RequestLink | string;
 
 export class RedisConnection {
   private readonly timeoutFor: (phase: RedisCallPhase) => number;
@@ -79,7 +81,7 @@ export class RedisConnection {
       case 'refused':
         throw new RedisConnectionError();
       case 'silent':
-        throw new RedisTimeoutError(this.timeoutFor(typeof client === 'object' && client.redisOpen ? 'read' : 'connect'));
+        throw new RedisTimeoutError(this.timeoutFor(typeof client === 'object' && client.redisAt !== null ? 'read' : 'connect'));
     }
   }
 
@@ -90,15 +92,14 @@ export class RedisConnection {
   open(link: RequestLink): void {
     if (redisReach(this.w, this.node) !== 'open') return;
     const r = this.w.redis!;
-    r.connect(link.id, this.label(link, r.immediate));
-    link.redisOpen = true;
+    link.redisToken = r.openRequest(this.label(link, r.immediate));
+    link.redisAt = r;
   }
 
-  /** The request ends: its worker disconnects. */
+  /** The request ends: its worker disconnects (from the server it connected to: Sentinel may have swapped the primary since). */
   close(link: RequestLink): void {
-    if (!link.redisOpen) return;
-    link.redisOpen = false;
-    this.w.redis?.disconnect(link.id);
+    link.redisAt?.closeRequest(link.redisToken);
+    link.redisAt = null;
   }
 
   /**
@@ -106,7 +107,7 @@ export class RedisConnection {
    * only while a simulated server is being monitored (a string per request cost ~10 % of a run).
    */
   private label(client: RedisCaller | undefined, immediate?: ImmediateRedis): string | undefined {
-    if (typeof client !== 'object') return client === undefined ? undefined : String(client);
+    if (typeof client !== 'object') return client;
     return immediate?.monitoring === false ? undefined : `${this.node.privateIp}:${client.id}`;
   }
 

@@ -7,7 +7,6 @@ import { ExpiryIndex } from './expiryIndex';
 import { NO_EXPIRY, KeyTable, type KeyMeta } from './keyTable';
 import { BASELINE_USED_MEMORY } from './memoryModel';
 import { keyspaceOf, loadKeyspace, saveKeyspace, type MockKeyspace, type SavedKeyspace } from './mockKeyspace';
-import type { ClientId } from './engineRedis';
 import { Monitor } from './monitor';
 import { ServerStats } from './stats';
 import { VirtualNow } from './virtualTime';
@@ -41,7 +40,11 @@ export class RedisCore {
   readonly evictor: Evictor;
   /** The mock's own keyspace, for the synchronous hot path. */
   readonly keyspace: MockKeyspace;
-  readonly clients = new Set<ClientId>();
+  /** Named connections (a console, an oracle). */
+  readonly clients = new Set<string>();
+  /** Requests' own connections open now, and the count of times the server dropped them all. */
+  requestClients = 0;
+  drops = 0;
   peakMemory = BASELINE_USED_MEMORY;
   /** Virtual time of the command in progress, unrounded (MONITOR prints microseconds). */
   rawNow = 0;
@@ -78,6 +81,18 @@ export class RedisCore {
     if (c.dormant) return c.copyFields<RedisCore>(this, { mock: NO_MOCK, keyspace: NO_MOCK as unknown as MockKeyspace, saved });
     const mock = loadKeyspace(saved, this.vt);
     return c.copyFields<RedisCore>(this, { mock, keyspace: keyspaceOf(mock), saved: null });
+  }
+
+  /** `connected_clients`. */
+  get connectedClients(): number {
+    return this.clients.size + this.requestClients;
+  }
+
+  /** The server stops: every connection is gone (requests' tokens from before no longer count). */
+  dropConnections(): void {
+    this.clients.clear();
+    this.requestClients = 0;
+    this.drops++;
   }
 
   get usedMemory(): number {

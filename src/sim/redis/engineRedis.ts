@@ -19,12 +19,6 @@ export interface ImmediateRedis {
   delNow(key: string, client?: string): number;
 }
 
-/**
- * Who holds a connection: a label (`"oracle"`, `"10.0.0.11:1"`) or a number (a request's own
- * connection: numbers cost no string per request; MONITOR shows them as `node-ip:number`).
- */
-export type ClientId = string | number;
-
 /** What a simulated run calls on its Redis. */
 export interface EngineRedis {
   /** Present when the session commands can be answered synchronously (SimRedis). */
@@ -38,9 +32,17 @@ export interface EngineRedis {
   del(key: string, client?: string): Promise<number>;
   keys(pattern: string, client?: string): Promise<string[]>;
   command(name: string, args: readonly string[], client?: string): Promise<RedisReply>;
-  /** A connection opens (`connected_clients`); `label` is its address for MONITOR (default: the id). */
-  connect(clientId: ClientId, label?: string): void;
-  disconnect(clientId: ClientId): void;
+  /** A named connection opens (`connected_clients`), e.g. `"oracle"`; connecting twice counts once. */
+  connect(clientId: string): void;
+  disconnect(clientId: string): void;
+  /**
+   * A request's own connection opens (`connected_clients`; the handshake's commands are counted
+   * and shown to MONITOR as `label`). Returns the token {@link closeRequest} takes: a request
+   * connection is counted, not kept in a set (which grew and shrank on every request).
+   */
+  openRequest(label?: string): number;
+  /** The request's connection closes; nothing if the server dropped it since (`down`). */
+  closeRequest(token: number): void;
   down(): void;
   up(): void;
   setLatency(ms: number): void;

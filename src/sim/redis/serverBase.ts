@@ -5,7 +5,6 @@ import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './erro
 import { DEFAULT_MAXMEMORY_SAMPLES } from './eviction';
 import { mulberry32 } from './fallbackRng';
 import { renderInfo } from './info';
-import type { ClientId } from './engineRedis';
 import type { MonitorListener } from './monitor';
 import type { RedisSnapshot, SimRedisOptions } from './options';
 import { applyConfigSet, infoSource } from './serverCommands';
@@ -42,7 +41,7 @@ export abstract class SimRedisBase {
   /** Stop the server: commands reject with "Connection refused", open connections drop. Data is kept. */
   down(): void {
     this.serverUp = false;
-    this.core.clients.clear();
+    this.core.dropConnections();
     this.updateGate();
   }
 
@@ -72,25 +71,42 @@ export abstract class SimRedisBase {
     return this.latency;
   }
 
-  /** A client opens a connection (`connected_clients`). Throws the outage error when unreachable. */
-  connect(clientId: ClientId, label?: string): void {
+  /** A named client opens a connection (`connected_clients`). Throws the outage error when unreachable. */
+  connect(clientId: string): void {
     if (this.gate !== OPEN) throw this.gateError();
     const clients = this.core.clients;
     const before = clients.size;
     if (clients.add(clientId).size === before) return; // already connected (one hash lookup, not two)
-    this.core.stats.connectionsReceived++;
+    this.accepted(clientId);
+  }
+
+  disconnect(clientId: string): void {
+    this.core.clients.delete(clientId);
+  }
+
+  /** A request's own connection opens. Throws the outage error when unreachable. */
+  openRequest(label?: string): number {
+    if (this.gate !== OPEN) throw this.gateError();
+    this.core.requestClients++;
+    this.accepted(label);
+    return this.core.drops;
+  }
+
+  closeRequest(token: number): void {
+    if (token === this.core.drops) this.core.requestClients--;
+  }
+
+  /** A new connection: counted, and its handshake (AUTH, SELECT) counted and shown to MONITOR. */
+  private accepted(label: string | undefined): void {
     const core = this.core;
+    core.stats.connectionsReceived++;
     for (const { name, args, stat } of this.handshake) {
       stat.calls++;
       core.stats.totalCommands++;
       if (!core.monitor.active) continue;
       core.stamp();
-      core.monitor.emit(core.rawNow, label ?? String(clientId), name, args);
+      core.monitor.emit(core.rawNow, label, name, args);
     }
-  }
-
-  disconnect(clientId: ClientId): void {
-    this.core.clients.delete(clientId);
   }
 
   /** Engine heartbeat: expire keys whose TTL ran out by `now` (virtual epoch ms). Commands do this too. */
@@ -140,7 +156,7 @@ export abstract class SimRedisBase {
     const s = core.stats;
     return {
       up: this.serverUp, keys: core.table.map.size, usedMemory: core.usedMemory,
-      maxmemory: core.config.maxmemory, policy: core.config.policy, connectedClients: core.clients.size,
+      maxmemory: core.config.maxmemory, policy: core.config.policy, connectedClients: core.connectedClients,
       commands: s.totalCommands, expiredKeys: s.expiredKeys, evictedKeys: s.evictedKeys, hits: s.hits, misses: s.misses,
     };
   }

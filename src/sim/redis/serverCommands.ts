@@ -13,7 +13,7 @@ export function infoSource(core: RedisCore, now: number): InfoSource {
   return {
     nowMs: now,
     startedMs: core.startedMs,
-    connectedClients: core.clients.size,
+    connectedClients: core.connectedClients,
     totalConnections: s.connectionsReceived,
     usedMemory: core.usedMemory,
     peakMemory: core.peakMemory,
