@@ -40,7 +40,8 @@ const NO_BYTES: readonly number[] = Object.freeze([]);
 export function createRouteState(group: PeerGroup, tries: number): RouteState {
   const words = Math.max(1, Math.ceil(group.peers.length / 32));
   return {
-    group, tried: new Array<number>(words).fill(0), tries, current: null, hint: null,
+    // Up to 32 peers (always, in practice) the bitmap is a literal: cheaper than new Array().fill().
+    group, tried: words === 1 ? [0] : new Array<number>(words).fill(0), tries, current: null, hint: null,
     addr: NO_BYTES, key: '', hash: 0, hashTries: 0, rehash: 0, cookieSid: null,
   };
 }

@@ -125,7 +125,7 @@ export function serializePayload(p: SessionPayload, before: Written | null = nul
   if (p.intended !== null) { n++; body += segment(INTENDED, p.intended); }
   if (p.previousUrl !== null) { n++; body += segment(PREVIOUS, p.previousUrl); }
   body += p.flashOld.length === 0 && p.flashNew.length === 0 ? NO_FLASH : K.flash + 'a:2:{' + K.old + strList(p.flashOld) + K.new + strList(p.flashNew) + '}';
-  if (p.userId !== null) { n++; body += K.login + 'i:' + p.userId + ';'; }
+  if (p.userId !== null) { n++; body += LOGIN_INT + p.userId + ';'; }
   let cartAt = 0;
   let cartEnd = 0;
   if (p.cart.length > 0) {
@@ -183,6 +183,8 @@ const K = {
   old: str('old'), new: str('new'), login: str(LOGIN_KEY), cart: str('cart'), status: str('status'),
 };
 
+/** The guard's key and the start of its integer value. */
+const LOGIN_INT = K.login + 'i:';
 /** `_flash` with nothing flashed (most requests). */
 const NO_FLASH = K.flash + 'a:2:{' + K.old + 'a:0:{}' + K.new + 'a:0:{}}';
 const INTENDED = segments((url) => K.url + 'a:1:{' + K.intended + plainStr(url) + '}');
