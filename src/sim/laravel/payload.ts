@@ -102,9 +102,6 @@ function intList(xs: readonly number[]): string {
 /** The last payload serialized and its UTF-8 byte length (read back by {@link wrapForCache} by identity). */
 let lastText = '';
 let lastBytes = 0;
-/** Where its cart's text is (0, 0: no cart). */
-let lastCartAt = 0;
-let lastCartEnd = 0;
 
 function strList(xs: readonly string[]): string {
   if (xs.length === 0) return 'a:0:{}';
@@ -118,39 +115,56 @@ function strList(xs: readonly string[]): string {
  * this one shape because it runs on every request (the generic library costs ~1.8 µs; this
  * ~0.3 µs); tests compare it with php-serialize's output.
  */
-export function serializePayload(p: SessionPayload, before: Written | null = null): string {
+export function serializePayload(p: SessionPayload): string {
+  return serializeWrite(p, null).text;
+}
+
+/**
+ * Serialise `p` as the write after `before` (the session's previous write to the same store):
+ * the parts that did not change — the token, the login, the cart — are that write's very
+ * strings. Each part is made flat once; the whole text is left as a join of ~8 parts, so a
+ * write copies no characters (flattening every payload was the run's most expensive line) and
+ * consecutive writes of a session share their parts in memory.
+ */
+function serializeWrite(p: SessionPayload, before: Written | null): Written {
   extraBytes = 0;
   let n = 2;
-  let body = K.token + str(p.token);
+  let tokenPart: string;
+  if (before !== null && before.payload.token === p.token) {
+    tokenPart = before.tokenPart;
+    extraBytes = before.tokenExtra;
+  } else {
+    tokenPart = flat(K.token + str(p.token));
+  }
+  const tokenExtra = extraBytes;
+  let body = tokenPart;
   if (p.intended !== null) { n++; body += segment(INTENDED, p.intended); }
   if (p.previousUrl !== null) { n++; body += segment(PREVIOUS, p.previousUrl); }
   body += p.flashOld.length === 0 && p.flashNew.length === 0 ? NO_FLASH : K.flash + 'a:2:{' + K.old + strList(p.flashOld) + K.new + strList(p.flashNew) + '}';
-  if (p.userId !== null) { n++; body += LOGIN_INT + p.userId + ';'; }
-  let cartAt = 0;
-  let cartEnd = 0;
+  let loginPart = '';
+  if (p.userId !== null) {
+    n++;
+    loginPart = before !== null && before.payload.userId === p.userId && before.loginPart !== '' ? before.loginPart : flat(LOGIN_INT + p.userId + ';');
+    body += loginPart;
+  }
+  let cartPart = '';
   if (p.cart.length > 0) {
     n++;
-    body += K.cart;
-    cartAt = body.length;
-    // The same cart as the write before (most requests do not touch it): its text is already there.
-    body += before !== null && before.payload.cart === p.cart && before.cartEnd > 0 ? before.text.slice(before.cartAt, before.cartEnd) : intList(p.cart);
-    cartEnd = body.length;
+    // The same cart as the write before (most requests do not touch it): its text is already made.
+    cartPart = before !== null && before.payload.cart === p.cart && before.cartPart !== '' ? before.cartPart : flat(K.cart + intList(p.cart));
+    body += cartPart;
   }
   if (p.status !== null) { n++; body += segment(STATUS, p.status); }
-  const head = 'a:' + n + ':{';
-  const text = head + body + '}';
-  lastCartAt = cartEnd === 0 ? 0 : head.length + cartAt;
-  lastCartEnd = cartEnd === 0 ? 0 : head.length + cartEnd;
+  const text = 'a:' + n + ':{' + body + '}';
   lastText = text;
   lastBytes = text.length + extraBytes; // the keys and numbers are ASCII
-  flatten(text);
-  return text;
+  return { text, payload: p, tokenPart, tokenExtra, loginPart, cartPart };
 }
 
 /**
  * A key and its string value, serialized, for the values a session repeats across users (page
  * URLs, flash messages): each is made once (ASCII only, so its byte length is its length) and
- * then joined whole. A payload is then ~8 joins instead of ~25, with fewer pieces to flatten.
+ * then joined whole. A payload is then ~8 joins instead of ~25.
  */
 interface Segments {
   readonly make: (value: string) => string;
@@ -222,12 +236,17 @@ function fromPhpArray(a: Record<string, unknown>): SessionPayload | null {
  */
 const MEMO_LIMIT = 20_000;
 
-/** A write the codec remembers: the text, the payload behind it, and where the cart's text is in it. */
+/** A write the codec remembers: the text, the payload behind it, and the parts the next write may reuse. */
 interface Written {
   readonly text: string;
   readonly payload: SessionPayload;
-  readonly cartAt: number;
-  readonly cartEnd: number;
+  /** `_token` and its value, and the bytes beyond one per character in it. */
+  readonly tokenPart: string;
+  readonly tokenExtra: number;
+  /** The guard's key and the user id, or '' for a guest. */
+  readonly loginPart: string;
+  /** `cart` and its list, or '' without one. */
+  readonly cartPart: string;
 }
 
 /** The store of callers that do not say which (tests, one-store uses); frozen, so a checkpoint shares it. */
@@ -256,10 +275,10 @@ export class PayloadCodec {
     const last = written.get(id);
     // A request that changed nothing (a fifth of them) writes the very text it wrote last time.
     if (last !== undefined && samePayload(last.payload, p)) return last.text;
-    const text = serializePayload(p, last ?? null);
+    const write = serializeWrite(p, last ?? null);
     if (last === undefined && written.size >= MEMO_LIMIT) written.clear(); // only a cache: clearing costs parses, not correctness
-    written.set(id, { text, payload: p, cartAt: lastCartAt, cartEnd: lastCartEnd });
-    return text;
+    written.set(id, write);
+    return write.text;
   }
 
   /** Parse a payload read from `store`; null if it is not a session array (a corrupted or foreign value). */
@@ -312,12 +331,12 @@ function utf8LengthSlow(s: string): number {
 }
 
 /**
- * Make V8 copy a string built by concatenation into one flat string now (a regular expression
- * needs its subject flat). The payload text is kept until the session's next write — seconds to
- * minutes — so without this Redis holds a rope of ~15 pieces and their join nodes (~1.3 KB for a
- * ~300-byte value) that survive young-generation collections and get promoted.
+ * `s` made one flat string now (V8 copies a string built by joins when a regular expression
+ * reads it). A part kept across a session's writes (seconds to minutes) is then one object, not
+ * a tree of joins that survives young-generation collections and gets promoted.
  */
-function flatten(s: string): void {
+function flat(s: string): string {
   FLAT.test(s);
+  return s;
 }
 const FLAT = /^$/;
