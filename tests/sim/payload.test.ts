@@ -100,6 +100,16 @@ describe('serializePayload', () => {
     expect(codec.encode('id', { ...clonePayload(changed), flashOld: ['status'] })).toContain('s:3:"old";a:1:{i:0;s:6:"status";}');
   });
 
+  it('a cart growing one item a request, past 9, 99 and the precomputed pieces, writes exactly what PHP would each time', async () => {
+    const { serialize } = await import('php-serialize');
+    const codec = new PayloadCodec();
+    let p = { ...emptyPayload('a'.repeat(40)), userId: 3 };
+    for (let i = 0; i < 300; i++) {
+      p = { ...clonePayload(p), cart: [...p.cart, (i * 7919) % 1_000_000] };
+      expect(codec.encode('id', p)).toBe(serialize(phpArrayOf(p)));
+    }
+  });
+
   it('a session written again and again (its cart text reused while the cart is the same) still writes exactly what PHP would', async () => {
     const { serialize } = await import('php-serialize');
     const step = fc.record({

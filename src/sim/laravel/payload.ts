@@ -150,8 +150,7 @@ function serializeWrite(p: SessionPayload, before: Written | null): Written {
   let cartPart = '';
   if (p.cart.length > 0) {
     n++;
-    // The same cart as the write before (most requests do not touch it): its text is already made.
-    cartPart = before !== null && before.payload.cart === p.cart && before.cartPart !== '' ? before.cartPart : flat(K.cart + intList(p.cart));
+    cartPart = before !== null && before.cartPart !== '' ? cartAfter(before, p.cart) : flat(K.cart + intList(p.cart));
     body += cartPart;
   }
   if (p.status !== null) { n++; body += segment(STATUS, p.status); }
@@ -159,6 +158,31 @@ function serializeWrite(p: SessionPayload, before: Written | null): Written {
   lastText = text;
   lastBytes = text.length + extraBytes; // the keys and numbers are ASCII
   return { text, payload: p, tokenPart, tokenExtra, loginPart, cartPart };
+}
+
+/**
+ * The cart's part, from the previous write's: the same when the cart is (most requests do not
+ * touch it), that text and one more item when one was added (a cart POST).
+ */
+function cartAfter(before: Written, cart: readonly number[]): string {
+  const was = before.payload.cart;
+  if (was === cart) return before.cartPart;
+  const n = cart.length;
+  if (n !== was.length + 1 || n > PIECES || !startsWith(cart, was)) return flat(K.cart + intList(cart));
+  const items = before.cartPart.slice(K.cart.length + 4 + digits(was.length), -1); // after `cart` and `a:N:{`, before `}`
+  return flat(K.cart + 'a:' + n + ':{' + items + ITEM[n - 1]! + cart[n - 1] + ';}');
+}
+
+function startsWith(xs: readonly number[], prefix: readonly number[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (xs[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Decimal digits of a non-negative integer. */
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) { n = Math.floor(n / 10); d++; }
+  return d;
 }
 
 /**
