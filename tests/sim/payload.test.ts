@@ -103,7 +103,7 @@ describe('serializePayload', () => {
   it('a cart growing one item a request, past 9, 99 and the precomputed pieces, writes exactly what PHP would each time', async () => {
     const { serialize } = await import('php-serialize');
     const codec = new PayloadCodec();
-    let p = { ...emptyPayload('a'.repeat(40)), userId: 3 };
+    let p: SessionPayload = { ...emptyPayload('a'.repeat(40)), userId: 3 };
     for (let i = 0; i < 300; i++) {
       p = { ...clonePayload(p), cart: [...p.cart, (i * 7919) % 1_000_000] };
       expect(codec.encode('id', p)).toBe(serialize(phpArrayOf(p)));
