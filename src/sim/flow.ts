@@ -299,7 +299,8 @@ function answer(w: World, req: Req, node: AppNode, h: Handled): void {
   route.done(w.now, true);
   if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(lotteryOf(w.settings.session) / 100)) collectGarbage(w, node);
   addSessionCookies(w, req, h.id, h.payload.token);
-  for (const c of route.responseCookies()) req.cookies.push({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec });
+  const set = route.responseCookies();
+  for (let i = 0; i < set.length; i++) req.cookies.push({ name: set[i]!.name, value: set[i]!.value, maxAgeSec: set[i]!.maxAgeSec });
   const r = h.response;
   req.location = r.location;
   req.pageToken = r.pageToken;
@@ -376,7 +377,7 @@ function respond(w: World, req: Req, status: number, node: string | null): void 
 export function receive(w: World, req: Req): void {
   const user = req.user;
   user.inFlight--;
-  for (const c of req.cookies) user.jar.set(c, w.now);
+  for (let i = 0; i < req.cookies.length; i++) user.jar.set(req.cookies[i]!, w.now); // indexed: for-of allocated an iterator result per cookie here
   if (req.status >= 500) req.authAfter = req.authBefore; // an error page says nothing about the session
   const record: TraceRecord = {
     t: req.sentAt, user: user.id, ip: req.ip, method: req.intent.method, path: req.intent.path,

@@ -115,7 +115,8 @@ export function createGroup(peers: Peer[], single: boolean): PeerGroup {
 export function groupTries(g: PeerGroup | null): number {
   if (g === null) return 0;
   let n = 0;
-  for (const p of g.peers) if (!p.down) n++;
+  const peers = g.peers;
+  for (let i = 0; i < peers.length; i++) if (!peers[i]!.down) n++; // indexed: runs per request, and for-of allocated here
   return n;
 }
 

@@ -143,7 +143,7 @@ export class LaravelApp {
   finish(h: Handled, store: SessionStore, ctx: StoreRequest): Maybe<void> {
     const p = h.payload;
     // Store::ageFlashData: forget last request's flash, move this request's to "old".
-    for (const key of p.flashOld) if (key === 'status') p.status = null;
+    if (p.flashOld.includes('status')) p.status = null;
     p.flashOld = p.flashNew;
     p.flashNew = NONE;
     return store.write(h.id, this.codec.encode(h.id, p, placeOf(store)), ctx);

@@ -201,7 +201,7 @@ export class RedisCore {
     this.expiry.push(expireAt, meta.key);
     // Sliding TTLs leave one stale pair per write; rebuild when they outnumber live ones.
     if (this.expiry.size > 1024 + 4 * this.table.volatile.length) {
-      this.expiry.rebuild(this.table.volatile.map((m) => [m.expireAt, m.key] as const));
+      this.expiry.rebuild(this.table.volatile);
     }
   }
 

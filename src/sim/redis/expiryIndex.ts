@@ -62,12 +62,12 @@ export class ExpiryIndex {
     this.keys = [];
   }
 
-  /** Replace the contents with exactly these pairs (drops every stale entry), in O(n). */
-  rebuild(pairs: Iterable<readonly [number, string]>): void {
+  /** Replace the contents with exactly these keys' deadlines (drops every stale entry), in O(n). */
+  rebuild(keys: readonly { readonly expireAt: number; readonly key: string }[]): void {
     this.clear();
-    for (const [expireAt, key] of pairs) {
-      this.at.push(expireAt);
-      this.keys.push(key);
+    for (let i = 0; i < keys.length; i++) {
+      this.at.push(keys[i]!.expireAt);
+      this.keys.push(keys[i]!.key);
     }
     for (let i = (this.at.length >> 1) - 1; i >= 0; i--) {
       this.siftDown(i, this.at[i] as number, this.keys[i] as string);
