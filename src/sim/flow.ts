@@ -56,7 +56,7 @@ export function send(w: World, user: User, intent: Intent, activation: number): 
     csrfToken: intent.method === 'POST' ? user.pageToken : null,
     route: null, node: null, epoch: 0, store: null, ctx: null, handled: null, failed: false, conn: null, redisAt: null, redisToken: 0,
     startedAt: 0, timedOut: false, lock: null, lockSince: 0, lostUpdate: false,
-    status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: [], answeredBy: null,
+    status: 0, location: null, authAfter: user.loggedIn, pageToken: null, cookies: NO_COOKIES, answeredBy: null,
   };
   w.queue.push(req);
 }
@@ -79,6 +79,9 @@ function tryNextPeer(w: World, req: Req): Maybe<void> {
   }
 }
 
+/** No cookies on the response (shared: a request's list is replaced, never changed, when it gets some). */
+const NO_COOKIES: readonly SetCookie[] = Object.freeze([]);
+
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
 export class StoreContext implements StoreRequest {
   constructor(public now: number, readonly client: RedisCaller, private readonly req: Req) {}
@@ -86,7 +89,8 @@ export class StoreContext implements StoreRequest {
     return this.req.user.jar.plain(name, this.now);
   }
   queueCookie(c: SetCookie): void {
-    this.req.cookies.push(c);
+    const req = this.req;
+    req.cookies = req.cookies === NO_COOKIES ? [c] : [...req.cookies, c];
   }
 }
 
@@ -108,7 +112,7 @@ function begin(w: World, req: Req, node: AppNode): Maybe<void> {
   req.node = node;
   req.epoch = node.epoch;
   req.store = w.storeFor(node);
-  req.cookies.length = 0; // a retry on another node starts over
+  req.cookies = NO_COOKIES; // a retry on another node starts over
   req.failed = false;
   req.timedOut = false;
   req.lostUpdate = false;
@@ -300,7 +304,7 @@ function answer(w: World, req: Req, node: AppNode, h: Handled): void {
   if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(lotteryOf(w.settings.session) / 100)) collectGarbage(w, node);
   addSessionCookies(w, req, h.id, h.payload.token);
   const set = route.responseCookies();
-  for (let i = 0; i < set.length; i++) req.cookies.push({ name: set[i]!.name, value: set[i]!.value, maxAgeSec: set[i]!.maxAgeSec });
+  if (set.length > 0) req.cookies = [...req.cookies, ...set.map((c) => ({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec }))];
   const r = h.response;
   req.location = r.location;
   req.pageToken = r.pageToken;
@@ -361,8 +365,10 @@ function addSessionCookies(w: World, req: Req, id: string, token: string): void 
   const s = w.settings.session;
   const maxAgeSec = s.expireOnClose ? null : s.lifetimeMin * 60;
   const rng = w.rng.cookies;
-  req.cookies.push({ name: w.names.cookie, value: rng.u32(), plain: id, maxAgeSec });
-  req.cookies.push({ name: 'XSRF-TOKEN', value: rng.u32(), plain: token, maxAgeSec });
+  const session: SetCookie = { name: w.names.cookie, value: rng.u32(), plain: id, maxAgeSec };
+  const xsrf: SetCookie = { name: 'XSRF-TOKEN', value: rng.u32(), plain: token, maxAgeSec };
+  // An array of exactly what it holds (pushing onto an empty one reserved room for 17).
+  req.cookies = req.cookies.length === 0 ? [session, xsrf] : [...req.cookies, session, xsrf];
 }
 
 function respond(w: World, req: Req, status: number, node: string | null): void {

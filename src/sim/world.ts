@@ -62,7 +62,8 @@ export interface Req extends Scheduled {
   location: string | null;
   authAfter: boolean;
   pageToken: string | null;
-  cookies: SetCookie[];
+  /** Set-Cookie headers of the response, in order (replaced, never changed in place). */
+  cookies: readonly SetCookie[];
   answeredBy: string | null;
 }
 
