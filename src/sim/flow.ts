@@ -84,6 +84,7 @@ const NO_COOKIES: readonly SetCookie[] = Object.freeze([]);
 
 /** The request as a session store sees it (a class, not closures: this runs for every request). */
 export class StoreContext implements StoreRequest {
+  slot: object | null = null;
   constructor(public now: number, readonly client: RedisCaller, private readonly req: Req) {}
   cookie(name: string): string | undefined {
     return this.req.user.jar.plain(name, this.now);

@@ -25,7 +25,7 @@ class SessionEntry {
   wrapped: string | null = null;
   plain: string | null = null;
 
-  constructor(readonly key: string) {}
+  constructor(readonly id: string, readonly key: string) {}
 
   /** The payload inside a value read back: known at once when it is the very string last written. */
   unwrap(value: string | null): string | null {
@@ -48,7 +48,7 @@ export class SessionKeys {
   [CLONE](c: Cloner): SessionKeys {
     const keys = new SessionKeys(this.prefix);
     for (const [id, e] of this.entries) {
-      const copy = new SessionEntry(e.key);
+      const copy = new SessionEntry(id, e.key);
       copy.wrapped = e.wrapped;
       copy.plain = e.plain;
       keys.entries.set(id, copy);
@@ -61,7 +61,7 @@ export class SessionKeys {
     let e = this.entries.get(id);
     if (e === undefined) {
       if (this.entries.size >= KEYS_LIMIT) this.entries.clear();
-      e = new SessionEntry(this.prefix + id);
+      e = new SessionEntry(id, this.prefix + id);
       this.entries.set(id, e);
     }
     return e;
@@ -89,14 +89,23 @@ export class RedisSessionStore implements SessionStore {
     return this.keys;
   }
 
-  read(id: string, req: StoreRequest): Maybe<string | null> {
+  /** The session's entry: the one this request's read looked up, or from the shared table (one lookup per request, not two). */
+  private entry(id: string, req: StoreRequest): SessionEntry {
+    const held = req.slot;
+    if (held instanceof SessionEntry && held.id === id) return held;
     const e = this.keys.entry(id);
+    req.slot = e;
+    return e;
+  }
+
+  read(id: string, req: StoreRequest): Maybe<string | null> {
+    const e = this.entry(id, req);
     const value = this.redis.get(e.key, req.client);
     return value instanceof Promise ? value.then((v) => e.unwrap(v)) : e.unwrap(value);
   }
 
   write(id: string, data: string, req: StoreRequest): Maybe<void> {
-    const e = this.keys.entry(id);
+    const e = this.entry(id, req);
     if (data !== e.plain || e.wrapped === null) {
       e.wrapped = wrapForCache(data);
       e.plain = data;

@@ -12,6 +12,8 @@ export interface StoreRequest {
   cookie(name: string): string | undefined;
   /** Cookies queued on the response (the cookie driver writes the payload into one). */
   queueCookie(cookie: SetCookie): void;
+  /** What a store looked up for this request's session, kept for its write (the store's own business). */
+  slot?: object | null;
   /** Who sends its Redis commands: the request's own connection, or a label such as the node's address (MONITOR shows it). */
   client: RedisCaller;
 }
