@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedisConnection, type RequestLink } from '../../src/sim/redis/connection';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from '../../src/sim/redis/errors';
@@ -98,6 +99,35 @@ describe('a node\'s Redis connection', () => {
     expect(redis.info('clients')).toContain('connected_clients:1');
     conn.close(c);
     expect(redis.snapshot().connectedClients).toBe(0);
+  });
+
+  it('connected_clients is the set of requests connected since the server last started, whatever the order of opens, closes and outages', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constantFrom('open' as const, 'close' as const), id: fc.integer({ min: 1, max: 6 }) }),
+      fc.record({ kind: fc.constantFrom('DOWN' as const, 'UP' as const, 'BLACKHOLE' as const) }),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
+      const { redis, conn, send } = await link();
+      const links = new Map<number, RequestLink>();
+      const connected = new Set<number>(); // the model: a set, as the server kept before
+      for (const o of ops) {
+        if (o.kind === 'open' || o.kind === 'close') {
+          const l = links.get(o.id) ?? requestLink(o.id);
+          links.set(o.id, l);
+          if (o.kind === 'close') {
+            conn.close(l);
+            connected.delete(o.id);
+          } else if (l.redisAt === null) { // a request opens its connection once, until it closes it
+            conn.open(l);
+            if (l.redisAt !== null) connected.add(o.id);
+          }
+        } else {
+          send(o.kind);
+          if (o.kind === 'DOWN') connected.clear();
+        }
+        expect(redis.snapshot().connectedClients).toBe(redis.isUp ? connected.size : 0);
+      }
+    }), { numRuns: 150 });
   });
 
   it('a silent Redis times out a read on a connection the request opened, a connect otherwise (predis: 60 s vs 5 s)', async () => {
