@@ -257,8 +257,7 @@ export class RealRedis implements EngineRedis {
 
   /** A simulated connection opens. Throws the outage error when unreachable, like SimRedis. */
   connect(clientId: string): void {
-    const gate = this.gateError();
-    if (gate !== null) throw gate;
+    this.refuseWhileUnreachable();
     this.clients.add(clientId);
   }
 
@@ -268,22 +267,20 @@ export class RealRedis implements EngineRedis {
 
   /** A request's connection: the real server counts its own clients (snapshot), so only the outage is applied. */
   openRequest(): number {
-    const gate = this.gateError();
-    if (gate !== null) throw gate;
+    this.refuseWhileUnreachable();
     return 0;
   }
 
   closeRequest(): void {}
 
-  private gateError(): Error | null {
-    if (this.blackholed) return new RedisTimeoutError();
-    if (!this.isUp) return new RedisConnectionError();
-    return null;
+  /** Throw the simulated outage's error, as SimRedis does: refused while down, silence while black-holed. */
+  private refuseWhileUnreachable(): void {
+    if (this.blackholed) throw new RedisTimeoutError();
+    if (!this.isUp) throw new RedisConnectionError();
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T> {
-    const gate = this.gateError();
-    if (gate !== null) throw gate;
+    this.refuseWhileUnreachable(); // inside the async function: a rejection, not a throw
     try {
       return await fn();
     } catch (err) {

@@ -305,7 +305,7 @@ function answer(w: World, req: Req, node: AppNode, h: Handled): void {
   if (hasLottery(w.settings.session.driver) && w.rng.gc.chance(lotteryOf(w.settings.session) / 100)) collectGarbage(w, node);
   addSessionCookies(w, req, h.id, h.payload.token);
   const set = route.responseCookies();
-  if (set.length > 0) req.cookies = [...req.cookies, ...set.map((c) => ({ name: c.name, value: c.value, maxAgeSec: c.maxAgeSec }))];
+  if (set.length > 0) req.cookies = [...req.cookies, ...set]; // the jar copies what it keeps
   const r = h.response;
   req.location = r.location;
   req.pageToken = r.pageToken;

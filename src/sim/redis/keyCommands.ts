@@ -1,5 +1,5 @@
 import { MOCK_DEADLINE_SKEW_MS, type RedisCore } from './core';
-import { NO_EXPIRY } from './keyTable';
+import { NO_EXPIRY, type KeyMeta } from './keyTable';
 
 /**
  * Key commands executed against the core: bookkeeping first, then the same command on
@@ -13,23 +13,22 @@ export function ttlFromPttl(pttl: number): number {
   return pttl < 0 ? pttl : Math.floor((pttl + 500) / 1000);
 }
 
-/** Keyspace hit/miss accounting of `lookupKeyRead` (EXISTS, TTL: no access recorded). */
-function lookup(core: RedisCore, key: string): void {
-  if (core.table.get(key) === undefined) core.stats.misses++;
+/** `lookupKeyRead` with its keyspace hit/miss accounting: the key's metadata, if it exists. */
+function lookup(core: RedisCore, key: string): KeyMeta | undefined {
+  const meta = core.table.get(key);
+  if (meta === undefined) core.stats.misses++;
   else core.stats.hit();
+  return meta;
 }
 
 /**
  * GET, answered synchronously: the table and the mock agree on which keys exist, and the key's
  * metadata holds the very string the mock holds (tests compare every key's value with the mock's).
+ * GET records an access; EXISTS and TTL do not.
  */
 export function execGet(core: RedisCore, key: string, now: number): string | null {
-  const meta = core.table.get(key);
-  if (meta === undefined) {
-    core.stats.misses++;
-    return null;
-  }
-  core.stats.hit();
+  const meta = lookup(core, key);
+  if (meta === undefined) return null;
   core.touch(meta, now);
   return meta.value;
 }
@@ -91,8 +90,7 @@ export function execExists(core: RedisCore, keys: readonly string[], now: number
  * 0 at the deadline millisecond itself, -1 without a TTL, -2 missing.
  */
 export function execPttl(core: RedisCore, key: string, now: number): Promise<number> {
-  lookup(core, key);
-  const meta = core.table.get(key);
+  const meta = lookup(core, key);
   if (meta === undefined) return Promise.resolve(-2);
   return Promise.resolve(meta.expireAt === NO_EXPIRY ? -1 : Math.max(0, meta.expireAt - now));
 }
