@@ -8,12 +8,12 @@ import type { AppNode } from './cluster/appNode';
 import { nodeDrained } from './cluster/deploy';
 import { LOCK_POLL_MS, LOCK_WAIT_MS, lockKey, releaseLock, tryLock } from './cluster/sessionLock';
 import type { Handled } from './laravel/app';
-import { sameList } from './laravel/payload';
+import { noteSave } from './lostUpdate';
 import { CART, CHECKOUT, isValidSessionId } from './laravel/routes';
 import type { Maybe } from './maybe';
 import { RedisConnectionError, RedisReplyError, RedisTimeoutError } from './redis/errors';
 import type { RedisCaller } from './redis/connection';
-import { collectGarbage, hasLottery, sessionsPerNode } from './session/stores';
+import { collectGarbage, hasLottery } from './session/stores';
 import { DatabaseDownError } from './session/databaseStore';
 import type { BalancerRequest } from './balancer/types';
 import type { CookieJar, SetCookie } from './laravel/cookieJar';
@@ -325,40 +325,6 @@ function release(w: World, req: Req, node: AppNode): Maybe<void> {
   if (key === null) return;
   req.lock = null;
   return releaseLock(w, node, key, `req${req.id}`, node.privateIp);
-}
-
-/**
- * Lost updates: Laravel saves the whole payload, so a save built on a cart that is no longer
- * the last one saved (another request saved in between, or the node read a stale copy)
- * throws away the items that save added.
- */
-function noteSave(w: World, req: Req, node: AppNode, h: Handled): void {
-  const driver = w.settings.session.driver;
-  if (driver === 'array') return;
-  const store = sessionsPerNode(w.settings.session) ? node.name : driver;
-  const carts = w.lastSaved.get(store) ?? newStoreCarts(w, store);
-  const last = carts.get(h.id);
-  // Only a save built on a session that was read counts: a vanished session is a logout, not a lost update.
-  if (h.found && last && !sameList(last, h.readCart) && someMissing(last, h.payload.cart)) req.lostUpdate = true;
-  if (w.lastSavedCount > 50_000) {
-    for (const c of w.lastSaved.values()) c.clear();
-    w.lastSavedCount = 0;
-  }
-  const had = carts.size;
-  carts.set(h.id, h.payload.cart);
-  if (carts.size > had) w.lastSavedCount++;
-}
-
-function newStoreCarts(w: World, store: string): Map<string, readonly number[]> {
-  const carts = new Map<string, readonly number[]>();
-  w.lastSaved.set(store, carts);
-  return carts;
-}
-
-/** Whether an item of `last` is not in `cart`. */
-function someMissing(last: readonly number[], cart: readonly number[]): boolean {
-  for (const item of last) if (!cart.includes(item)) return true;
-  return false;
 }
 
 /** `laravel_session` and `XSRF-TOKEN`, encrypted with a fresh IV on every response. */
